@@ -1,0 +1,114 @@
+package com.parkwatch.app;
+
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.vision.Annotator;
+import com.parkwatch.vision.FrameSource;
+import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.vision.SimulatedLot;
+import com.parkwatch.vision.SourceException;
+import com.parkwatch.vision.TrackerSettings;
+import com.parkwatch.vision.VideoSink;
+import org.opencv.core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Follow which spots are free through a video, a stream, a camera or the simulated lot.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--step", paramLabel = "N", defaultValue = "" + TrackerSettings.DEFAULT_STEP,
+            description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
+    int step;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write one JSON object per sampled frame, one per line.")
+    Path json;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the annotated video (.mp4 or .avi).")
+    Path out;
+
+    @Option(names = "--max-frames", paramLabel = "N", description = "Stop after N frames (the simulated lot never ends).")
+    Long maxFrames;
+
+    @Option(names = "--annotate", description = "Draw the annotation on every frame even when no video is written.")
+    boolean annotate;
+
+    @Override
+    public Integer call() throws SourceException, IOException {
+        if (step < 1) {
+            throw new IllegalArgumentException("--step must be at least 1 frame, got " + step);
+        }
+        if (maxFrames != null && maxFrames < 1) {
+            throw new IllegalArgumentException("--max-frames must be at least 1, got " + maxFrames);
+        }
+        try (FrameSource frames = source.open()) {
+            Layout layout = source.layoutFor(frames);
+            var classifier = model.load();
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, TrackerSettings.withStep(step));
+                 SnapshotLines lines = json == null ? null : new SnapshotLines(json);
+                 VideoSink sink = out == null ? null : new VideoSink(out, frames.width(), frames.height(), frames.frameRate())) {
+                return run(frames, tracker, lines, sink);
+            }
+        }
+    }
+
+    private int run(FrameSource frames, OccupancyTracker tracker, SnapshotLines lines, VideoSink sink)
+            throws SourceException, IOException {
+        Annotator annotator = annotate || sink != null ? new Annotator(tracker.layout()) : null;
+        Mat canvas = sink != null ? sink.canvas() : null;
+        SimulatedTruth truth = frames instanceof SimulatedLot sim ? new SimulatedTruth(sim) : null;
+        long started = System.nanoTime();
+        long index = 0;
+        long samples = 0;
+        Mat frame;
+        while ((maxFrames == null || index < maxFrames) && (frame = frames.next()) != null) {
+            double time = index / frames.frameRate();
+            Optional<LotSnapshot> sampled = tracker.accept(frame, index, time);
+            if (sampled.isPresent()) {
+                samples++;
+                if (lines != null) {
+                    lines.write(sampled.get());
+                }
+                if (annotator != null) {
+                    annotator.show(sampled.get());
+                }
+                if (truth != null && samples > 1) {
+                    truth.score(sampled.get());
+                }
+            }
+            if (annotator != null) {
+                Mat target = canvas != null ? canvas : frame;
+                if (canvas != null) {
+                    frame.copyTo(canvas);
+                }
+                annotator.draw(target);
+                if (sink != null) {
+                    sink.write();
+                }
+            }
+            index++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LotSnapshot last = tracker.latest();
+        System.out.printf("analysed %d frames (%d samples) in %.1f s, %.0f frames/s: %d of %d spots free at the end: %s%s%n",
+                index, samples, seconds, index / Math.max(seconds, 1e-9), last.free(), last.total(),
+                last.freeSpotIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                truth == null ? "" : "; " + truth.summary());
+        return 0;
+    }
+}

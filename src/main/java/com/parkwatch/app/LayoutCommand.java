@@ -1,0 +1,70 @@
+package com.parkwatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LayoutFiles;
+import com.parkwatch.vision.LayoutLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Command(name = "layout", mixinStandardHelpOptions = true,
+        description = "Print the spots of a mask (or layout file) as JSON, scaled to a frame size if given.")
+final class LayoutCommand implements Callable<Integer> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
+
+    @Option(names = "--mask", required = true, paramLabel = "M",
+            description = "Spot mask image, JSON polygon layout or PKLot XML (which needs --size).")
+    Path mask;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Scale the spots to frames of this size.")
+    String size;
+
+    @Option(names = "--polygons",
+            description = "Print the whole layout as a JSON polygon layout (readable by --mask) instead of boxes.")
+    boolean polygons;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] frame = size == null ? null : parseSize(size);
+        if (frame == null && mask.getFileName().toString().toLowerCase().endsWith(".xml")) {
+            throw new IllegalArgumentException("a PKLot layout has no size of its own: give --size WxH");
+        }
+        Layout layout = frame == null ? LayoutLoader.read(mask, 0, 0) : LayoutLoader.read(mask, frame[0], frame[1]);
+        if (frame != null) {
+            layout = layout.fittedTo(frame[0], frame[1]);
+        }
+        System.out.println(polygons ? LayoutFiles.toJson(layout) : new ObjectMapper().writeValueAsString(boxes(layout)));
+        return 0;
+    }
+
+    private static List<Map<String, Integer>> boxes(Layout layout) {
+        return layout.spots().stream().map(s -> {
+            Box b = s.box();
+            Map<String, Integer> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("x", b.x());
+            m.put("y", b.y());
+            m.put("w", b.width());
+            m.put("h", b.height());
+            return m;
+        }).toList();
+    }
+
+    static int[] parseSize(String text) {
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+            throw new IllegalArgumentException("--size must look like 1280x720, got " + text);
+        }
+        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+}

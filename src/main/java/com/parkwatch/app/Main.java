@@ -1,0 +1,31 @@
+package com.parkwatch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parkwatch} command line. */
+@Command(name = "parkwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
+        subcommands = {AnalyzeCommand.class, LayoutCommand.class, TrainCommand.class, EvaluateCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 success, 1 bad input or failure, 2 bad usage. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new UserErrors());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // The kiosk will start here; until it exists, say what there is.
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,41 @@
+package com.parkwatch.lot;
+
+import java.util.List;
+
+/** The spots of one lot, as seen in a frame of the given size. */
+public record Layout(int width, int height, List<Spot> spots) {
+
+    /** Largest relative difference of aspect ratios for which a layout is scaled to a frame rather than refused. */
+    public static final double ASPECT_TOLERANCE = 0.01;
+
+    public Layout {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("a layout needs a positive size, got " + width + "x" + height);
+        }
+        spots = List.copyOf(spots);
+    }
+
+    public int size() {
+        return spots.size();
+    }
+
+    /**
+     * This layout for frames of the given size: scaled when the aspect ratios agree within 1% (masks are often a
+     * pixel larger than their video), refused otherwise.
+     */
+    public Layout fittedTo(int frameWidth, int frameHeight) {
+        if (frameWidth == width && frameHeight == height) {
+            return this;
+        }
+        double layoutAspect = (double) width / height;
+        double frameAspect = (double) frameWidth / frameHeight;
+        if (Math.abs(layoutAspect - frameAspect) / frameAspect > ASPECT_TOLERANCE) {
+            throw new LayoutMismatchException(String.format(
+                    "the layout is %dx%d but the video is %dx%d: their aspect ratios differ by more than 1%%",
+                    width, height, frameWidth, frameHeight));
+        }
+        double sx = (double) frameWidth / width;
+        double sy = (double) frameHeight / height;
+        return new Layout(frameWidth, frameHeight, spots.stream().map(s -> s.scaled(sx, sy)).toList());
+    }
+}

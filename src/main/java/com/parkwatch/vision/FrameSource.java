@@ -1,0 +1,32 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.Layout;
+
+import java.util.Optional;
+
+/** Frames from a file, stream, camera, image folder or the simulated lot, one at a time, in BGR. */
+public interface FrameSource extends AutoCloseable {
+
+    /**
+     * The next frame, 8-bit BGR. The Mat belongs to the source and stays valid until the next call or close;
+     * callers copy what they keep.
+     *
+     * @return the frame, or null when the source has ended
+     */
+    org.opencv.core.Mat next() throws SourceException;
+
+    int width();
+
+    int height();
+
+    /** Frames per second of the source's own clock. */
+    double frameRate();
+
+    /** A layout the source brings itself (the simulated lot does); files and cameras need a mask. */
+    default Optional<Layout> ownLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+}

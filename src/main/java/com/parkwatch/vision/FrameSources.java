@@ -1,0 +1,53 @@
+package com.parkwatch.vision;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Opens a source from what the user typed: {@code sim} or {@code sim:SEED} for the simulated lot, a camera
+ * ({@code /dev/video0} or a bare index), a network URL (rtsp, rtmp, http, https, udp, tcp), a folder of images, or
+ * a video file.
+ */
+public final class FrameSources {
+
+    private static final Pattern SIM = Pattern.compile("sim(?::(\\d+))?");
+    private static final Pattern CAMERA = Pattern.compile("(?:/dev/video)?(\\d+)");
+    private static final Pattern STREAM = Pattern.compile("(rtsp|rtmp|https?|udp|tcp|srt)://.+", Pattern.CASE_INSENSITIVE);
+
+    private FrameSources() {
+    }
+
+    /**
+     * @param loops  how many times to play a file or folder
+     * @param status told when a stream drops and comes back
+     */
+    public static FrameSource open(String spec, int loops, Consumer<SourceStatus> status) throws SourceException {
+        Matcher sim = SIM.matcher(spec.toLowerCase(Locale.ROOT));
+        if (sim.matches()) {
+            return new SimulatedLot(sim.group(1) == null ? SimulatedLot.DEFAULT_SEED : Long.parseLong(sim.group(1)));
+        }
+        Matcher camera = CAMERA.matcher(spec);
+        if (camera.matches()) {
+            return new CameraSource(Integer.parseInt(camera.group(1)));
+        }
+        if (STREAM.matcher(spec).matches()) {
+            return new ReconnectingSource(() -> new FfmpegSource(spec, true, 1), status);
+        }
+        Path path = Path.of(spec);
+        if (Files.isDirectory(path)) {
+            return new ImageFolderSource(path, loops);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new SourceException("cannot open the video " + spec + ": no such file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new SourceException("cannot open the video " + spec + ": the file is not readable");
+        }
+        OpenCv.load();
+        return new FfmpegSource(spec, false, loops);
+    }
+}

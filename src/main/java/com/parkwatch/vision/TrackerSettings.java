@@ -1,0 +1,33 @@
+package com.parkwatch.vision;
+
+/**
+ * How the tracker samples, when it re-classifies, and how readily a spot changes state.
+ *
+ * @param step           analyse every step-th frame (the tutorial's 30)
+ * @param changeRatio    re-classify spots whose mean moved by more than this share of the step's largest move
+ * @param changeFloor    ...and by more than this many grey levels, so that noise alone re-classifies nothing
+ * @param textureLimit   re-classify a spot whose pixels differ from those at its last classification by more than
+ *                       this many grey levels on average: catches a car whose mean is close to the asphalt's, or one
+ *                       that arrived beside a bigger change
+ * @param sureConfidence a disagreeing verdict at least this confident changes the state at once; a spot whose state
+ *                       rests on a less confident verdict is classified again at every sample
+ * @param confirmations  consecutive disagreeing verdicts that change the state when each is less sure than that
+ */
+public record TrackerSettings(int step, double changeRatio, double changeFloor, double textureLimit,
+                              double sureConfidence, int confirmations) {
+
+    public static final int DEFAULT_STEP = 30;
+
+    public TrackerSettings {
+        if (step < 1) {
+            throw new IllegalArgumentException("the step must be at least 1 frame, got " + step);
+        }
+        if (confirmations < 1) {
+            throw new IllegalArgumentException("confirmations must be at least 1, got " + confirmations);
+        }
+    }
+
+    public static TrackerSettings withStep(int step) {
+        return new TrackerSettings(step, 0.4, 2.0, 10.0, 0.75, 2);
+    }
+}
