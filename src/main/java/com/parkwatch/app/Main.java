@@ -20,7 +20,13 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrors());
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // A native library that does not load, memory exhausted: still one sentence, no stack trace.
+            cli.getErr().println("parkwatch: unexpected failure (" + e + ")");
+            return 1;
+        }
     }
 
     @Override

@@ -7,12 +7,15 @@ import org.opencv.videoio.Videoio;
 /** A USB camera through OpenCV's V4L2 back-end. */
 public final class CameraSource implements FrameSource {
 
+    static {
+        OpenCv.load();
+    }
+
     private final int index;
     private final VideoCapture capture;
     private final Mat frame = new Mat();
 
     public CameraSource(int index) throws SourceException {
-        OpenCv.load();
         this.index = index;
         capture = new VideoCapture(index, Videoio.CAP_V4L2);
         if (!capture.isOpened() || !capture.read(frame)) {

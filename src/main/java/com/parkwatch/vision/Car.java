@@ -10,7 +10,8 @@ import org.opencv.imgproc.Imgproc;
 import java.util.Random;
 
 /** How a car (or a pedestrian) of the simulated lot looks from above, and how it is drawn. */
-record Car(double length, double width, Scalar paint, Scalar glass, boolean van, boolean person) {
+record Car(double length, double width, Scalar paint, Scalar roof, Scalar glass, Scalar glare, boolean van,
+           boolean person) {
 
     private static final Scalar SHADOW = new Scalar(48, 48, 50);
 
@@ -22,12 +23,15 @@ record Car(double length, double width, Scalar paint, Scalar glass, boolean van,
         boolean van = random.nextDouble() < 0.2;
         double length = bayLength * (van ? 0.80 + random.nextDouble() * 0.06 : 0.68 + random.nextDouble() * 0.16);
         double width = bayWidth * (0.62 + random.nextDouble() * 0.16);
-        return new Car(length, width, tinted, new Scalar(glassLevel + 15, glassLevel + 5, glassLevel), van, false);
+        Scalar roof = new Scalar(tinted.val[0] + 35, tinted.val[1] + 35, tinted.val[2] + 35);
+        Scalar glass = new Scalar(glassLevel + 15, glassLevel + 5, glassLevel);
+        Scalar glare = new Scalar(glassLevel + 75, glassLevel + 70, glassLevel + 65);
+        return new Car(length, width, tinted, roof, glass, glare, van, false);
     }
 
     static Car pedestrian(Random random) {
         Scalar coat = new Scalar(40 + random.nextInt(180), 40 + random.nextInt(180), 40 + random.nextInt(180));
-        return new Car(14, 22, coat, new Scalar(30, 40, 60), false, true);
+        return new Car(14, 22, coat, coat, new Scalar(30, 40, 60), coat, false, true);
     }
 
     /** Draws centred on (cx, cy), the front pointing at the heading (degrees, 0 = right, 90 = down). */
@@ -43,7 +47,11 @@ record Car(double length, double width, Scalar paint, Scalar glass, boolean van,
         fill(image, cx + 3, cy + 2, ux, uy, -length / 2 - 1, length / 2 + 1, width / 2 + 2, 0.15, SHADOW);
         fill(image, cx, cy, ux, uy, -length / 2, length / 2, width / 2, 0.18, paint);
         double front = length / 2;
+        // Seen from above, a roof reflects the sky and glass shows a streak of glare: even a car painted the
+        // colour of asphalt stands out.
+        fill(image, cx, cy, ux, uy, -front + 0.24 * length, front - 0.42 * length, width / 2 - 5, 0.2, roof);
         fill(image, cx, cy, ux, uy, front - 0.40 * length, front - 0.20 * length, width / 2 - 3, 0.1, glass);
+        fill(image, cx, cy, ux, uy, front - 0.33 * length, front - 0.29 * length, width / 2 - 7, 0.1, glare);
         if (!van) {
             fill(image, cx, cy, ux, uy, -front + 0.10 * length, -front + 0.22 * length, width / 2 - 4, 0.1, glass);
         }

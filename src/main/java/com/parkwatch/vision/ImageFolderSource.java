@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  */
 public final class ImageFolderSource implements FrameSource {
 
+    static {
+        OpenCv.load();
+    }
+
     /** Time-lapse folders have no clock of their own; one image a second keeps the step meaningful. */
     public static final double FRAME_RATE = 1;
 
@@ -28,7 +32,6 @@ public final class ImageFolderSource implements FrameSource {
     private int loopsDone;
 
     public ImageFolderSource(Path folder, int loops) throws SourceException {
-        OpenCv.load();
         this.loops = loops;
         try (Stream<Path> files = Files.list(folder)) {
             images = files.filter(ImageFolderSource::isImage).sorted().toList();

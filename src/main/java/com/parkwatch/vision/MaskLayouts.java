@@ -21,6 +21,10 @@ import java.util.List;
  */
 public final class MaskLayouts {
 
+    static {
+        OpenCv.load();
+    }
+
     /** Components smaller than this many pixels are anti-aliasing specks, not spots. */
     public static final int MIN_SPOT_AREA = 25;
 
@@ -28,7 +32,6 @@ public final class MaskLayouts {
     }
 
     public static Layout read(Path mask) {
-        OpenCv.load();
         if (!Files.isReadable(mask)) {
             throw new LayoutException("cannot read the mask " + mask + ": no such readable file");
         }

@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 public final class OccupancyTracker implements AutoCloseable {
 
+    static {
+        OpenCv.load();
+    }
+
     private final Layout layout;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
@@ -37,7 +41,6 @@ public final class OccupancyTracker implements AutoCloseable {
 
     /** @param layout fitted to the frames this tracker will see */
     public OccupancyTracker(Layout layout, SpotClassifier classifier, TrackerSettings settings) {
-        OpenCv.load();
         this.layout = layout;
         this.classifier = classifier;
         this.settings = settings;
@@ -48,7 +51,7 @@ public final class OccupancyTracker implements AutoCloseable {
         int n = layout.size();
         tracks = new SpotTrack[n];
         for (int i = 0; i < n; i++) {
-            tracks[i] = new SpotTrack(layout.spots().get(i), settings.confirmations(), settings.sureConfidence());
+            tracks[i] = new SpotTrack(layout.spots().get(i), settings.sureConfidence());
         }
         means = new double[n];
         previousMeans = new double[n];

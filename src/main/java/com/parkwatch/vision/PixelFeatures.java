@@ -8,6 +8,10 @@ import org.opencv.imgproc.Imgproc;
 /** The tutorial's features: the crop shrunk to 15x15 colour pixels, scaled to 0..1, as one row of 675 floats. */
 public final class PixelFeatures {
 
+    static {
+        OpenCv.load();
+    }
+
     public static final int SIDE = 15;
     public static final int LENGTH = SIDE * SIDE * 3;
 

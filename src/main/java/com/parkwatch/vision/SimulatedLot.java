@@ -25,6 +25,10 @@ import java.util.Random;
  */
 public final class SimulatedLot implements FrameSource {
 
+    static {
+        OpenCv.load();
+    }
+
     public static final long DEFAULT_SEED = 7;
     public static final int WIDTH = 1280;
     public static final int HEIGHT = 720;
@@ -65,7 +69,6 @@ public final class SimulatedLot implements FrameSource {
     }
 
     public SimulatedLot(long seed) {
-        OpenCv.load();
         random = new Random(seed);
         layout = buildLayout();
         int spots = layout.size();

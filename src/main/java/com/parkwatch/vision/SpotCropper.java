@@ -18,6 +18,10 @@ import org.opencv.imgproc.Imgproc;
  */
 final class SpotCropper {
 
+    static {
+        OpenCv.load();
+    }
+
     private final Mat frame;
     private final Mat[] boxViews;
     private final RotatedRect[] rotated;

@@ -5,26 +5,27 @@ import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
 
 /**
- * One spot's state with hysteresis: a confident classification that disagrees changes the state at once; an unsure
- * one is only pending until enough consecutive classifications agree with it, and then the state changes, dated
- * from the first of them. One odd, unsure answer therefore never flips a spot.
+ * One spot's state with hysteresis by accumulated evidence. Each classification that disagrees with the state adds
+ * {@code 2 x confidence - 1} (0 for a coin toss, 1 for certainty); one that agrees clears the sum. The state changes,
+ * dated from the first disagreeing classification, once the sum reaches what a single sure classification brings.
+ * A sure answer therefore changes a spot at once, a few unsure ones in a row change it a little later, and odd or
+ * coin-toss answers never flip it.
  */
 final class SpotTrack {
 
     private final Spot spot;
-    private final int confirmations;
     private final double sureConfidence;
+    private final double evidenceToChange;
     private Occupancy state = Occupancy.UNKNOWN;
     private double confidence;
     private double since;
-    private Occupancy pending;
-    private int pendingCount;
-    private double pendingSince;
+    private double evidence;
+    private double disagreementSince;
 
-    SpotTrack(Spot spot, int confirmations, double sureConfidence) {
+    SpotTrack(Spot spot, double sureConfidence) {
         this.spot = spot;
-        this.confirmations = confirmations;
         this.sureConfidence = sureConfidence;
+        this.evidenceToChange = 2 * sureConfidence - 1;
     }
 
     void observe(Verdict verdict, double time) {
@@ -34,30 +35,27 @@ final class SpotTrack {
             }
             state = verdict.occupancy();
             confidence = verdict.confidence();
-            pending = null;
-            pendingCount = 0;
+            evidence = 0;
             return;
         }
-        if (verdict.occupancy() != pending) {
-            pending = verdict.occupancy();
-            pendingCount = 0;
-            pendingSince = time;
+        if (evidence == 0) {
+            disagreementSince = time;
         }
-        if (++pendingCount >= confirmations || verdict.confidence() >= sureConfidence) {
-            state = pending;
-            since = pendingSince;
+        evidence += 2 * verdict.confidence() - 1;
+        if (evidence >= evidenceToChange - 1e-9) {
+            state = verdict.occupancy();
+            since = disagreementSince;
             confidence = verdict.confidence();
-            pending = null;
-            pendingCount = 0;
+            evidence = 0;
         }
     }
 
     /**
-     * A spot is classified again at the next sample, whatever its pixels do, while it is unclassified, while a change
-     * awaits confirmation, or while its state rests on an unsure verdict.
+     * A spot is classified again at the next sample, whatever its pixels do, while it is unclassified, while
+     * evidence for a change is building up, or while its state rests on an unsure verdict.
      */
     boolean needsAnotherLook() {
-        return state == Occupancy.UNKNOWN || pending != null || confidence < sureConfidence;
+        return state == Occupancy.UNKNOWN || evidence > 0 || confidence < sureConfidence;
     }
 
     SpotStatus status() {

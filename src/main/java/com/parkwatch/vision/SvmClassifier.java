@@ -21,6 +21,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SvmClassifier implements SpotClassifier {
 
+    static {
+        OpenCv.load();
+    }
+
     static final int FREE_LABEL = 0;
     static final int OCCUPIED_LABEL = 1;
     private static final String FORMAT = "parkwatch-model";
@@ -71,7 +75,6 @@ public final class SvmClassifier implements SpotClassifier {
 
     /** Loads a model; a file that is not one gets a {@link ModelException} in one sentence. */
     public static SvmClassifier load(Path file) {
-        OpenCv.load();
         ModelFile model;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             model = JSON.readValue(in, ModelFile.class);

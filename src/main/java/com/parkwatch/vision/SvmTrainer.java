@@ -20,6 +20,10 @@ import java.util.Random;
  */
 public final class SvmTrainer {
 
+    static {
+        OpenCv.load();
+    }
+
     /** An 8-bit BGR crop with its label; the trainer releases the crops it is given. */
     public record Example(Mat crop, Occupancy label) {
     }
@@ -31,7 +35,6 @@ public final class SvmTrainer {
 
     /** Reads patch images into examples; images that do not decode are refused with their name. */
     public static List<Example> examples(List<PatchFolders.Patch> patches) {
-        OpenCv.load();
         List<Example> examples = new ArrayList<>(patches.size());
         for (PatchFolders.Patch p : patches) {
             Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
@@ -55,7 +58,6 @@ public final class SvmTrainer {
     }
 
     public static SvmClassifier train(List<Example> examples, long seed) {
-        OpenCv.load();
         if (examples.stream().map(Example::label).distinct().count() < 2) {
             throw new ModelException("training needs examples of both free and occupied spots");
         }

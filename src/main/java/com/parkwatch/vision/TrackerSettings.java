@@ -9,12 +9,12 @@ package com.parkwatch.vision;
  * @param textureLimit   re-classify a spot whose pixels differ from those at its last classification by more than
  *                       this many grey levels on average: catches a car whose mean is close to the asphalt's, or one
  *                       that arrived beside a bigger change
- * @param sureConfidence a disagreeing verdict at least this confident changes the state at once; a spot whose state
- *                       rests on a less confident verdict is classified again at every sample
- * @param confirmations  consecutive disagreeing verdicts that change the state when each is less sure than that
+ * @param sureConfidence a disagreeing verdict at least this confident changes the state at once; less confident
+ *                       ones must add up to as much (see {@link SpotTrack}); a spot whose state rests on a less
+ *                       confident verdict is classified again at every sample
  */
 public record TrackerSettings(int step, double changeRatio, double changeFloor, double textureLimit,
-                              double sureConfidence, int confirmations) {
+                              double sureConfidence) {
 
     public static final int DEFAULT_STEP = 30;
 
@@ -22,12 +22,12 @@ public record TrackerSettings(int step, double changeRatio, double changeFloor, 
         if (step < 1) {
             throw new IllegalArgumentException("the step must be at least 1 frame, got " + step);
         }
-        if (confirmations < 1) {
-            throw new IllegalArgumentException("confirmations must be at least 1, got " + confirmations);
+        if (sureConfidence <= 0.5 || sureConfidence > 1) {
+            throw new IllegalArgumentException("the sure confidence must lie above 0.5 and at most 1, got " + sureConfidence);
         }
     }
 
     public static TrackerSettings withStep(int step) {
-        return new TrackerSettings(step, 0.4, 2.0, 10.0, 0.75, 2);
+        return new TrackerSettings(step, 0.4, 2.0, 10.0, 0.75);
     }
 }

@@ -18,6 +18,10 @@ import java.util.Locale;
  */
 public final class VideoSink implements AutoCloseable {
 
+    static {
+        OpenCv.load();
+    }
+
     private final Path file;
     private final FFmpegFrameRecorder recorder;
     private final ByteBuffer pixels;
@@ -37,6 +41,10 @@ public final class VideoSink implements AutoCloseable {
         recorder.setPixelFormat(avi ? avutil.AV_PIX_FMT_YUVJ420P : avutil.AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(frameRate);
         recorder.setVideoQuality(avi ? 3 : 4);
+        if (!avi) {
+            // Index first, so that the file plays while it downloads and over servers without range requests.
+            recorder.setOption("movflags", "faststart");
+        }
         try {
             recorder.start();
         } catch (FrameRecorder.Exception | RuntimeException e) {

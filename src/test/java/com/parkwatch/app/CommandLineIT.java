@@ -1,0 +1,167 @@
+package com.parkwatch.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.SharedData;
+import com.parkwatch.vision.OpenCv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged command line, run as a process from another directory. */
+class CommandLineIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** One sentence on stderr, exit 1, no stack trace. */
+    private void assertRefused(String expected, String... args) throws Exception {
+        Jar.Result r = Jar.run(dir, args);
+        assertEquals(1, r.exit(), String.join(" ", args) + "\nstderr: " + r.err());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("parkwatch: ") && err.contains(expected), "stderr: " + err);
+        assertEquals(1, err.lines().count(), "one line only: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    private Path mask(int width, int height) {
+        OpenCv.load();
+        Mat mask = new Mat(height, width, CvType.CV_8UC1, Scalar.all(0));
+        Imgproc.rectangle(mask, new Point(100, 100), new Point(163, 219), Scalar.all(255), -1);
+        Imgproc.rectangle(mask, new Point(200, 100), new Point(263, 219), Scalar.all(255), -1);
+        Path file = dir.resolve("mask-" + width + "x" + height + ".png");
+        Imgcodecs.imwrite(file.toString(), mask);
+        return file;
+    }
+
+    @Test
+    void analyzesTheSimulatedLotIntoJsonLinesAndAVideo() throws Exception {
+        Jar.Result r = Jar.run(dir, "analyze", "--video", "sim", "--max-frames", "95", "--json", "out.jsonl",
+                "--out", "out.mp4");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("analysed 95 frames (4 samples)"), r.out());
+        assertTrue(r.out().contains("ground truth agrees"), r.out());
+        List<String> lines = Files.readAllLines(dir.resolve("out.jsonl"));
+        assertEquals(4, lines.size());
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertEquals(30, second.get("frame").asInt());
+        assertEquals(1.0, second.get("time").asDouble(), 1e-9);
+        assertEquals(72, second.get("total").asInt());
+        JsonNode spot = second.get("spots").get(0);
+        assertEquals(1, spot.get("id").asInt());
+        assertEquals(List.of("id", "x", "y", "w", "h", "state", "confidence"), fieldNames(spot));
+        assertTrue(List.of("free", "occupied").contains(spot.get("state").asText()));
+        long free = 0;
+        for (JsonNode s : second.get("spots")) {
+            free += s.get("state").asText().equals("free") ? 1 : 0;
+        }
+        assertEquals(free, second.get("free").asInt());
+        assertTrue(Files.size(dir.resolve("out.mp4")) > 10_000);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void printsTheLayoutOfAMaskScaledToAFrameSize() throws Exception {
+        Jar.Result r = Jar.run(dir, "layout", "--mask", mask(640, 360).toString(), "--size", "1280x720");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode spots = JSON.readTree(r.out());
+        assertEquals(2, spots.size());
+        assertEquals("{\"id\":1,\"x\":200,\"y\":200,\"w\":128,\"h\":240}", spots.get(0).toString());
+        Jar.Result polygons = Jar.run(dir, "layout", "--mask", mask(640, 360).toString(), "--polygons");
+        Path layout = Files.writeString(dir.resolve("layout.json"), polygons.out());
+        Jar.Result again = Jar.run(dir, "layout", "--mask", layout.toString());
+        assertEquals(Jar.run(dir, "layout", "--mask", mask(640, 360).toString()).out(), again.out());
+    }
+
+    @Test
+    void theTutorialMaskServesThe720pClip() throws Exception {
+        Path mask = SharedData.require("tutorial-full/mask_1920_1080.png");
+        Jar.Result r = Jar.run(dir, "layout", "--mask", mask.toString(), "--size", "1280x720");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(396, JSON.readTree(r.out()).size());
+    }
+
+    @Test
+    void trainsAndEvaluatesOnPatchFolders() throws Exception {
+        OpenCv.load();
+        for (String cls : new String[]{"Empty", "not_empty"}) {
+            Files.createDirectories(dir.resolve("set").resolve(cls));
+            for (int i = 0; i < 12; i++) {
+                double level = cls.equals("Empty") ? 90 + i : 200 - 5 * i;
+                Mat patch = new Mat(30, 68, CvType.CV_8UC3, Scalar.all(level));
+                if (!cls.equals("Empty")) {
+                    Imgproc.rectangle(patch, new Point(10, 5), new Point(40, 25), new Scalar(40, 40, 160), -1);
+                }
+                Imgcodecs.imwrite(dir.resolve("set").resolve(cls).resolve(i + ".jpg").toString(), patch);
+            }
+        }
+        Jar.Result trained = Jar.run(dir, "train", "--data", "set", "--out", "m.pwm");
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.out().contains("trained on 24 patches"), trained.out());
+        Jar.Result evaluated = Jar.run(dir, "evaluate", "--patches", "set", "--model", "m.pwm", "--json");
+        assertEquals(0, evaluated.exit(), evaluated.err());
+        List<String> lines = evaluated.out().lines().toList();
+        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals(24, summary.get("n").asInt());
+        assertEquals(1.0, summary.get("accuracy").asDouble());
+        assertTrue(evaluated.out().contains("confusion"));
+    }
+
+    @Test
+    void withoutACommandItPrintsUsage() throws Exception {
+        Jar.Result r = Jar.run(dir);
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("analyze") && r.out().contains("train"), r.out());
+    }
+
+    @Test
+    void badInputGetsOneSentenceAndExitCodeOne() throws Exception {
+        Path m = mask(1280, 720);
+        assertRefused("no such file", "analyze", "--video", "missing.mp4", "--mask", m.toString());
+        Path notVideo = Files.writeString(dir.resolve("notes.mp4"), "hello");
+        assertRefused("not a video", "analyze", "--video", notVideo.toString(), "--mask", m.toString());
+        Path notImage = Files.writeString(dir.resolve("mask.png"), "hello");
+        assertRefused("not an image", "analyze", "--video", "sim", "--mask", notImage.toString());
+        assertRefused("no such readable file", "analyze", "--video", "sim", "--mask", "nothing.png");
+        Path black = dir.resolve("black.png");
+        Imgcodecs.imwrite(black.toString(), new Mat(720, 1280, CvType.CV_8UC1, Scalar.all(0)));
+        assertRefused("has no spots", "analyze", "--video", "sim", "--mask", black.toString());
+        Path white = dir.resolve("white.png");
+        Imgcodecs.imwrite(white.toString(), new Mat(720, 1280, CvType.CV_8UC1, Scalar.all(255)));
+        assertRefused("all white", "analyze", "--video", "sim", "--mask", white.toString());
+        assertRefused("aspect ratios differ", "analyze", "--video", "sim", "--mask", mask(800, 800).toString());
+        Path badModel = Files.writeString(dir.resolve("bad.pwm"), "hello");
+        assertRefused("not a ParkWatch model", "analyze", "--video", "sim", "--model", badModel.toString());
+        assertRefused("--step must be at least 1", "analyze", "--video", "sim", "--step", "0");
+        // The temporary folder holds PNGs by now: an image-folder source, which brings no layout.
+        assertRefused("--mask is needed", "analyze", "--video", dir.toString());
+        assertRefused("holds no labelled patches", "train", "--data", dir.toString(), "--out", "x.pwm");
+    }
+
+    @Test
+    void unknownOptionsGetUsageAndExitCodeTwo() throws Exception {
+        Jar.Result r = Jar.run(dir, "analyze", "--video", "sim", "--frobnicate");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unknown option"), r.err());
+    }
+}

@@ -1,0 +1,60 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.lot.SpotStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AnnotatorTest {
+
+    @BeforeAll
+    static void opencv() {
+        OpenCv.load();
+    }
+
+    private final Spot free = Spot.ofBox(1, new Box(100, 400, 60, 120));
+    private final Spot taken = Spot.ofBox(2, new Box(300, 400, 60, 120));
+    private final Layout layout = new Layout(1280, 720, List.of(free, taken));
+
+    private static double[] bgr(Scalar s) {
+        return new double[]{s.val[0], s.val[1], s.val[2]};
+    }
+
+    @Test
+    void drawsFreeSpotsGreenOccupiedRedAndThePanel() {
+        Annotator annotator = new Annotator(layout);
+        annotator.show(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
+                new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0))));
+        Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        annotator.draw(frame);
+        assertArrayEquals(bgr(Annotator.FREE), frame.get(400, 130), "top edge of the free spot");
+        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(450, 300), "left edge of the occupied spot");
+        assertArrayEquals(new double[]{128, 128, 128}, frame.get(460, 130), "inside a spot stays untouched");
+        assertArrayEquals(new double[]{25, 25, 25}, frame.get(3, 3), "the panel's corner");
+        frame.release();
+    }
+
+    @Test
+    void drawsOnBgraFramesTooWithOpaqueColours() {
+        Annotator annotator = new Annotator(layout);
+        annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(free, Occupancy.FREE, 1, 0),
+                new SpotStatus(taken, Occupancy.UNKNOWN, 0, 0))));
+        Mat frame = new Mat(720, 1280, CvType.CV_8UC4, Scalar.all(0));
+        annotator.draw(frame);
+        assertArrayEquals(Annotator.FREE.val, frame.get(400, 130));
+        assertEquals(255, frame.get(400, 330)[3]);
+        frame.release();
+    }
+}

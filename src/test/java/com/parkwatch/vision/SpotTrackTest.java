@@ -1,0 +1,84 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.Spot;
+import org.junit.jupiter.api.Test;
+
+import static com.parkwatch.lot.Occupancy.FREE;
+import static com.parkwatch.lot.Occupancy.OCCUPIED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpotTrackTest {
+
+    private final SpotTrack track = new SpotTrack(Spot.ofBox(1, new Box(0, 0, 10, 10)), 0.75);
+
+    private static Verdict sure(Occupancy o) {
+        return new Verdict(o, 0.95);
+    }
+
+    private static Verdict unsure(Occupancy o) {
+        return new Verdict(o, 0.6);
+    }
+
+    @Test
+    void theFirstVerdictSetsTheState() {
+        assertTrue(track.needsAnotherLook());
+        track.observe(sure(FREE), 1.0);
+        assertEquals(FREE, track.status().occupancy());
+        assertEquals(1.0, track.status().since());
+        assertFalse(track.needsAnotherLook());
+    }
+
+    @Test
+    void oneUnsureDisagreementDoesNotFlipTheSpot() {
+        track.observe(sure(FREE), 0);
+        track.observe(unsure(OCCUPIED), 1);
+        assertEquals(FREE, track.status().occupancy());
+        assertTrue(track.needsAnotherLook());
+        track.observe(sure(FREE), 2);
+        assertEquals(FREE, track.status().occupancy());
+        assertEquals(0, track.status().since());
+        assertFalse(track.needsAnotherLook());
+    }
+
+    @Test
+    void unsureDisagreementsFlipItOnceTheyAddUpDatedFromTheFirst() {
+        track.observe(sure(FREE), 0);
+        track.observe(unsure(OCCUPIED), 1);
+        track.observe(unsure(OCCUPIED), 2);
+        assertEquals(FREE, track.status().occupancy(), "two answers at 0.6 weigh less than one at 0.75");
+        track.observe(unsure(OCCUPIED), 3);
+        assertEquals(OCCUPIED, track.status().occupancy());
+        assertEquals(1, track.status().since());
+    }
+
+    @Test
+    void coinTossesNeverFlipIt() {
+        track.observe(sure(FREE), 0);
+        for (int t = 1; t <= 20; t++) {
+            track.observe(new Verdict(OCCUPIED, 0.51), t);
+        }
+        assertEquals(FREE, track.status().occupancy());
+    }
+
+    @Test
+    void aSureDisagreementFlipsAtOnce() {
+        track.observe(sure(OCCUPIED), 0);
+        track.observe(sure(FREE), 5);
+        assertEquals(FREE, track.status().occupancy());
+        assertEquals(5, track.status().since());
+        assertEquals(0.95, track.status().confidence());
+    }
+
+    @Test
+    void aStateOnAnUnsureVerdictIsLookedAtAgain() {
+        track.observe(unsure(FREE), 0);
+        assertTrue(track.needsAnotherLook());
+        track.observe(sure(FREE), 1);
+        assertFalse(track.needsAnotherLook());
+        assertEquals(0, track.status().since());
+    }
+}

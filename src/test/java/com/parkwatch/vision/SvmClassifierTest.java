@@ -1,0 +1,82 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.Occupancy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SvmClassifierTest {
+
+    @TempDir
+    Path dir;
+
+    private static SvmClassifier trained;
+
+    @BeforeAll
+    static void trainSmallModel() {
+        trained = SvmTrainer.train(SimulatedPatches.cut(1001, 4), 1);
+    }
+
+    private static Evaluation evaluate(SpotClassifier classifier, List<SvmTrainer.Example> examples) {
+        Evaluation e = new Evaluation();
+        for (SvmTrainer.Example x : examples) {
+            e.add(x.label(), classifier.classify(x.crop()).occupancy());
+            x.crop().release();
+        }
+        return e;
+    }
+
+    @Test
+    void learnsTheSimulatedLotAndTellsUnseenSpotsApart() {
+        Evaluation result = evaluate(trained, SimulatedPatches.cut(77, 3));
+        assertTrue(result.accuracy() > 0.97, "accuracy on another simulated lot: " + result.accuracy());
+        assertTrue(result.count(Occupancy.FREE, Occupancy.FREE) > 0 && result.count(Occupancy.OCCUPIED, Occupancy.OCCUPIED) > 0);
+    }
+
+    @Test
+    void aSavedModelLoadsBackWithTheSameAnswers() throws Exception {
+        Path file = dir.resolve("model.pwm");
+        trained.save(file);
+        SvmClassifier loaded = SvmClassifier.load(file);
+        for (SvmTrainer.Example x : SimulatedPatches.cut(78, 1)) {
+            Verdict a = trained.classify(x.crop());
+            Verdict b = loaded.classify(x.crop());
+            assertEquals(a.occupancy(), b.occupancy());
+            assertEquals(a.confidence(), b.confidence(), 1e-6);
+            assertTrue(a.confidence() >= 0.5 && a.confidence() <= 1);
+            x.crop().release();
+        }
+    }
+
+    @Test
+    void trainingTheSameDataTwiceGivesTheSameModel() throws Exception {
+        Path a = dir.resolve("a.pwm");
+        Path b = dir.resolve("b.pwm");
+        SvmTrainer.train(SimulatedPatches.cut(1001, 2), 5).save(a);
+        SvmTrainer.train(SimulatedPatches.cut(1001, 2), 5).save(b);
+        assertEquals(-1, Files.mismatch(a, b));
+    }
+
+    @Test
+    void refusesFilesThatAreNotModels() throws Exception {
+        Path text = Files.writeString(dir.resolve("model.pwm"), "not a model");
+        assertTrue(assertThrows(ModelException.class, () -> SvmClassifier.load(text)).getMessage()
+                .contains("not a ParkWatch model"));
+        assertThrows(ModelException.class, () -> SvmClassifier.load(dir.resolve("missing.pwm")));
+    }
+
+    @Test
+    void refusesTrainingOnOneClass() {
+        List<SvmTrainer.Example> onlyFree = SimulatedPatches.cut(1001, 1).stream()
+                .filter(x -> x.label() == Occupancy.FREE).toList();
+        assertThrows(ModelException.class, () -> SvmTrainer.train(onlyFree, 1));
+    }
+}
