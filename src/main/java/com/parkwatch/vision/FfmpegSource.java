@@ -2,7 +2,6 @@ package com.parkwatch.vision;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.opencv.core.CvType;
@@ -17,8 +16,7 @@ import java.nio.ByteBuffer;
 public final class FfmpegSource implements FrameSource {
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        FFmpegLogCallback.setLevel(avutil.AV_LOG_QUIET);
+        FfmpegLog.quiet();
     }
 
     private final String location;

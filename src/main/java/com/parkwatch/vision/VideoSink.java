@@ -20,6 +20,7 @@ public final class VideoSink implements AutoCloseable {
 
     static {
         OpenCv.load();
+        FfmpegLog.quiet();
     }
 
     private final Path file;

@@ -132,6 +132,9 @@ class CommandLineIT {
         Jar.Result r = Jar.run(dir);
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("analyze") && r.out().contains("train"), r.out());
+        Jar.Result version = Jar.run(dir, "--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().strip().matches("ParkWatch \\d+\\.\\d+\\.\\d+"), version.out());
     }
 
     @Test

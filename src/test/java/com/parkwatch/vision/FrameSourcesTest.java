@@ -152,6 +152,12 @@ class FrameSourcesTest {
     }
 
     @Test
+    void aMissingCameraIsRefusedInOneSentence() {
+        SourceException e = assertThrows(SourceException.class, () -> FrameSources.open("/dev/video63", 1, s -> { }));
+        assertEquals("cannot open camera /dev/video63: no such camera, or it is busy", e.getMessage());
+    }
+
+    @Test
     void simIsTheSimulatedLotWithItsOwnLayout() throws Exception {
         try (FrameSource source = FrameSources.open("sim:9", 1, s -> { })) {
             assertInstanceOf(SimulatedLot.class, source);
