@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code parkwatch} command line. */
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
-        subcommands = {AnalyzeCommand.class, LayoutCommand.class, TrainCommand.class, EvaluateCommand.class})
+        subcommands = {AnalyzeCommand.class, ServeCommand.class, LayoutCommand.class, TrainCommand.class,
+                EvaluateCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SpotStatus;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
@@ -11,10 +12,12 @@ import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Draws the lot's state on frames: a box per spot (green free, red occupied, grey unknown) with its number, and
- * a panel "Available spots: X / N" with the free spot numbers. Everything drawn per frame is prepared when the
+ * Draws the lot's state on frames: a box per spot (green free, amber free but reserved, red occupied, grey
+ * unknown) with its number, and a panel "Available spots: X / N" with the free spot numbers (reserved ones are
+ * not available). Everything drawn per frame is prepared when the
  * state changes, so drawing allocates nothing.
  */
 public final class Annotator {
@@ -23,6 +26,7 @@ public final class Annotator {
     static final Scalar FREE = new Scalar(40, 200, 40, 255);
     static final Scalar OCCUPIED = new Scalar(40, 40, 230, 255);
     static final Scalar UNKNOWN = new Scalar(160, 160, 160, 255);
+    static final Scalar RESERVED = new Scalar(0, 176, 255, 255);
     private static final Scalar PANEL = new Scalar(25, 25, 25, 255);
     private static final Scalar TEXT = new Scalar(255, 255, 255, 255);
     private static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
@@ -67,12 +71,24 @@ public final class Annotator {
 
     /** Takes the state to draw from now on. */
     public void show(LotSnapshot snapshot) {
+        show(snapshot, Set.of());
+    }
+
+    /** Takes the state to draw from now on, with the spots that are reserved. */
+    public void show(LotSnapshot snapshot, Set<Integer> reserved) {
+        List<Integer> available = new ArrayList<>();
         for (int i = 0; i < snapshot.spots().size(); i++) {
-            colours[i] = colour(snapshot.spots().get(i).occupancy());
+            SpotStatus s = snapshot.spots().get(i);
+            boolean free = s.occupancy() == Occupancy.FREE;
+            boolean held = reserved.contains(s.spot().id());
+            colours[i] = free && held ? RESERVED : colour(s.occupancy());
+            if (free && !held) {
+                available.add(s.spot().id());
+            }
         }
         panelLines.clear();
-        panelLines.add("Available spots: " + snapshot.free() + " / " + labels.length);
-        panelLines.addAll(freeNumberLines(snapshot));
+        panelLines.add("Available spots: " + available.size() + " / " + labels.length);
+        panelLines.addAll(freeNumberLines(available));
         panelLineAt.clear();
         for (int i = 0; i < panelLines.size(); i++) {
             panelLineAt.add(new Point(10, (i + 1) * lineHeight));
@@ -90,8 +106,7 @@ public final class Annotator {
     }
 
     /** "Free: 3, 7, 12 ..." wrapped to the panel, with a count of what did not fit. */
-    private List<String> freeNumberLines(LotSnapshot snapshot) {
-        List<Integer> free = snapshot.freeSpotIds();
+    private List<String> freeNumberLines(List<Integer> free) {
         List<String> lines = new ArrayList<>();
         if (free.isEmpty()) {
             return lines;

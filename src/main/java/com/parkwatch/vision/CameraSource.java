@@ -33,6 +33,11 @@ public final class CameraSource implements FrameSource {
     }
 
     @Override
+    public boolean isLive() {
+        return true;
+    }
+
+    @Override
     public int width() {
         return frame.cols();
     }

@@ -22,6 +22,11 @@ public interface FrameSource extends AutoCloseable {
     /** Frames per second of the source's own clock. */
     double frameRate();
 
+    /** True for cameras and streams, which deliver frames in real time; files and the simulation are paced by the reader. */
+    default boolean isLive() {
+        return false;
+    }
+
     /** A layout the source brings itself (the simulated lot does); files and cameras need a mask. */
     default Optional<Layout> ownLayout() {
         return Optional.empty();

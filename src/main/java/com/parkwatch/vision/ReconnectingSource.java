@@ -82,6 +82,11 @@ public final class ReconnectingSource implements FrameSource {
     }
 
     @Override
+    public boolean isLive() {
+        return true;
+    }
+
+    @Override
     public int width() {
         return current.width();
     }

@@ -1,0 +1,79 @@
+package com.parkwatch.app;
+
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.vision.Annotator;
+import com.parkwatch.vision.EngineLoop;
+import com.parkwatch.vision.FrameSource;
+import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.vision.SourceStatus;
+import com.parkwatch.vision.TrackerSettings;
+import com.parkwatch.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Watch the lot and serve its status, the home page, the booking page and the JSON API, without a display.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    ModelOption model;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--step", paramLabel = "N", defaultValue = "" + TrackerSettings.DEFAULT_STEP,
+            description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
+    int step;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every network).")
+    String bind;
+
+    @Override
+    public Integer call() throws Exception {
+        TrackerSettings settings = TrackerSettings.withStep(step);
+        try (FrameSource frames = source.open();
+             JdbcBookingStore bookingStore = store.open()) {
+            Layout layout = source.layoutFor(frames);
+            LiveLot lot = new LiveLot(layout, Clock.systemUTC());
+            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
+            LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), settings);
+                 WebServer web = new WebServer(lot, bookings, publisher::latestJpeg).start(bind, port)) {
+                Thread engine = new Thread(new EngineLoop(frames, tracker, publisher, ServeCommand::report), "engine");
+                engine.setDaemon(true);
+                engine.start();
+                System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", bind, web.port());
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+                stopped.await();
+                engine.interrupt();
+            }
+        }
+        return 0;
+    }
+
+    private static void report(SourceStatus status) {
+        if (status.state() != SourceStatus.State.RUNNING) {
+            LOG.warn("source {}: {}", status.state().name().toLowerCase(), status.reason());
+        }
+    }
+}

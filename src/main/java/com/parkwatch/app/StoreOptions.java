@@ -1,0 +1,33 @@
+package com.parkwatch.app;
+
+import com.parkwatch.booking.JdbcBookingStore;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where bookings are kept: a SQLite file in the data directory, or a shared database by JDBC URL. */
+final class StoreOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the booking database lives (default: ~/.parkwatch).")
+    Path dataDir;
+
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "A shared database instead, e.g. jdbc:postgresql://host/parkwatch?user=u&password=p.")
+    String database;
+
+    JdbcBookingStore open() throws IOException {
+        if (database != null) {
+            return JdbcBookingStore.open(database);
+        }
+        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".parkwatch");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the data directory " + dir);
+        }
+        return JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db"));
+    }
+}

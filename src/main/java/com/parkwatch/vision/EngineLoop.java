@@ -1,0 +1,59 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.LotSnapshot;
+import org.opencv.core.Mat;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs a source through the tracker until the source ends or the thread is interrupted, at the source's own pace
+ * for files and the simulated lot (live sources pace themselves), and reports each sampled frame and the source's
+ * status.
+ */
+public final class EngineLoop implements Runnable {
+
+    /** Told of each sampled frame; the frame is valid only during the call. */
+    public interface SampleListener {
+        void sampled(LotSnapshot snapshot, Mat frame);
+    }
+
+    private final FrameSource source;
+    private final OccupancyTracker tracker;
+    private final SampleListener listener;
+    private final Consumer<SourceStatus> status;
+
+    public EngineLoop(FrameSource source, OccupancyTracker tracker, SampleListener listener, Consumer<SourceStatus> status) {
+        this.source = source;
+        this.tracker = tracker;
+        this.listener = listener;
+        this.status = status;
+    }
+
+    @Override
+    public void run() {
+        long frameNanos = Math.round(1e9 / source.frameRate());
+        long started = System.nanoTime();
+        status.accept(SourceStatus.running());
+        try {
+            Mat frame;
+            for (long index = 0; !Thread.currentThread().isInterrupted() && (frame = source.next()) != null; index++) {
+                double time = index / source.frameRate();
+                Mat sampledFrame = frame;
+                tracker.accept(frame, index, time).ifPresent(s -> listener.sampled(s, sampledFrame));
+                if (!source.isLive()) {
+                    long wait = started + (index + 1) * frameNanos - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            }
+            status.accept(new SourceStatus(SourceStatus.State.STOPPED,
+                    Thread.currentThread().isInterrupted() ? "stopped" : "the video ended"));
+        } catch (InterruptedException e) {
+            status.accept(new SourceStatus(SourceStatus.State.STOPPED, "stopped"));
+            Thread.currentThread().interrupt();
+        } catch (SourceException e) {
+            status.accept(new SourceStatus(SourceStatus.State.STOPPED, e.getMessage()));
+        }
+    }
+}

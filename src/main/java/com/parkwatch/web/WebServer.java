@@ -1,0 +1,238 @@
+package com.parkwatch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.booking.Booking;
+import com.parkwatch.booking.BookingRejected;
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.StoreUnavailable;
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SpotStatus;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP face of the lot: the original {@code /parking_status} route, a JSON API for spots and bookings, a home
+ * page with the live status and a booking page. Every client mistake gets a 4xx with a JSON error.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** Largest request body accepted; a booking is a few dozen bytes. */
+    public static final long MAX_BODY_BYTES = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LiveLot lot;
+    private final BookingService bookings;
+    private final Supplier<byte[]> snapshotJpeg;
+    private final Javalin app;
+    private final String homePage = page("/web/index.html");
+    private final String bookingPage = page("/web/booking.html");
+
+    /** A JSON error body: {@code {"error":"..."}}. */
+    public record ApiError(String error) {
+    }
+
+    public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg) {
+        this.lot = lot;
+        this.bookings = bookings;
+        this.snapshotJpeg = snapshotJpeg;
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+        });
+        app.get("/", ctx -> ctx.html(homePage));
+        app.get("/booking", ctx -> ctx.html(bookingPage));
+        app.get("/parking_status", this::parkingStatus);
+        app.get("/api/spots", this::spots);
+        app.post("/api/bookings", this::book);
+        app.delete("/api/bookings/{code}", this::cancel);
+        app.get("/snapshot.jpg", this::snapshot);
+        app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
+        app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage())));
+        app.exception(StoreUnavailable.class, (e, ctx) -> {
+            LOG.warn("booking database: {}", e.getMessage());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("bookings are unavailable right now; try again"));
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("the server could not answer; try again"));
+        });
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().contains("json")) {
+                ctx.json(new ApiError("no such page: " + ctx.path()));
+            }
+        });
+        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> ctx.json(new ApiError(ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** Starts listening; port 0 picks a free one. */
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static HttpStatus statusOf(BookingRejected.Reason reason) {
+        return switch (reason) {
+            case INVALID, UNKNOWN_SPOT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FREE, ALREADY_BOOKED -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private void parkingStatus(Context ctx) {
+        List<SpotStatus> spots = lot.view().snapshot().spots();
+        Map<Integer, Booking> held = bookings.activeBySpot();
+        List<Integer> free = spots.stream()
+                .filter(s -> s.occupancy() == Occupancy.FREE && !held.containsKey(s.spot().id()))
+                .map(s -> s.spot().id()).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("free_spots", free);
+        body.put("free", free.size());
+        body.put("total", spots.size());
+        body.put("reserved_spots", held.keySet().stream().sorted().toList());
+        ctx.json(body);
+    }
+
+    private void spots(Context ctx) {
+        LiveLot.View view = lot.view();
+        Map<Integer, Booking> held = bookings.activeBySpot();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SpotStatus s : view.snapshot().spots()) {
+            int id = s.spot().id();
+            Box b = s.spot().box();
+            Booking booking = held.get(id);
+            Map<String, Object> spot = new LinkedHashMap<>();
+            spot.put("id", id);
+            spot.put("x", b.x());
+            spot.put("y", b.y());
+            spot.put("w", b.width());
+            spot.put("h", b.height());
+            spot.put("state", booking != null && s.occupancy() == Occupancy.FREE ? "reserved" : s.occupancy().word());
+            spot.put("occupancy", s.occupancy().word());
+            spot.put("reserved", booking != null);
+            spot.put("reserved_until", booking == null ? null : booking.end().toString());
+            spot.put("since", String.valueOf(view.since(id)));
+            spot.put("confidence", Math.round(s.confidence() * 1000) / 1000.0);
+            out.add(spot);
+        }
+        ctx.json(out);
+    }
+
+    private void book(Context ctx) {
+        int spot;
+        String plate;
+        int minutes;
+        String type = ctx.contentType();
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            spot = integer(ctx.formParam("spot"), "spot");
+            plate = ctx.formParam("plate");
+            minutes = integer(ctx.formParam("minutes"), "minutes");
+        } else {
+            JsonNode body = parse(ctx.body());
+            spot = integer(body, "spot");
+            minutes = integer(body, "minutes");
+            JsonNode p = body.get("plate");
+            if (p == null || !p.isTextual()) {
+                throw new BadRequest("the request needs \"plate\" as a string");
+            }
+            plate = p.asText();
+        }
+        Booking b = bookings.book(spot, plate, minutes);
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("code", b.code());
+        created.put("spot", b.spot());
+        created.put("plate", b.plate());
+        created.put("until", b.end().toString());
+        ctx.status(HttpStatus.CREATED).json(created);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new BadRequest("the request body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new BadRequest("the request body is not valid JSON");
+        }
+    }
+
+    private static int integer(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.canConvertToExactIntegral() || !n.canConvertToInt()) {
+            throw new BadRequest("the request needs \"" + field + "\" as a whole number");
+        }
+        return n.asInt();
+    }
+
+    private static int integer(String text, String field) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("the form needs \"" + field + "\" as a whole number");
+        }
+    }
+
+    private void cancel(Context ctx) {
+        if (!bookings.cancel(ctx.pathParam("code"))) {
+            ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("no active booking has that code"));
+            return;
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void snapshot(Context ctx) {
+        byte[] jpeg = snapshotJpeg.get();
+        if (jpeg == null) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("no frame has been analysed yet"));
+            return;
+        }
+        ctx.header("Cache-Control", "no-store").contentType("image/jpeg").result(jpeg);
+    }
+
+    private static String page(String resource) {
+        try (InputStream in = WebServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the page " + resource + " is missing from this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request the server cannot read: malformed JSON, a missing or mistyped field. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package com.parkwatch.booking;
+
+import com.parkwatch.lot.Occupancy;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The same behaviour asked of every database the bookings can live in. */
+abstract class BookingStoreContract {
+
+    /** A JDBC URL of an empty database. */
+    abstract String url() throws Exception;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+
+    /** Spots 1 to 5 exist; spot 5 is occupied. */
+    private static Optional<Occupancy> lot(int spot) {
+        if (spot < 1 || spot > 5) {
+            return Optional.empty();
+        }
+        return Optional.of(spot == 5 ? Occupancy.OCCUPIED : Occupancy.FREE);
+    }
+
+    private BookingService service(JdbcBookingStore store) {
+        return new BookingService(store, BookingStoreContract::lot, clock);
+    }
+
+    @Test
+    void booksAFreeSpotOnceAndReleasesItOnCancelOrExpiry() throws Exception {
+        JdbcBookingStore store = JdbcBookingStore.open(url());
+        BookingService service = service(store);
+        Booking b = service.book(2, " ab-123  cd ", 60);
+        assertEquals("AB-123 CD", b.plate());
+        assertEquals(8, b.code().length());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(60)), b.end());
+        assertEquals(List.of(b), service.active());
+
+        BookingRejected again = assertThrows(BookingRejected.class, () -> service.book(2, "XY 1", 30));
+        assertEquals(BookingRejected.Reason.ALREADY_BOOKED, again.reason());
+
+        assertFalse(service.cancel("WRONGCODE"));
+        assertTrue(service.cancel(b.code().toLowerCase()));
+        assertFalse(service.cancel(b.code()), "a cancelled booking cannot be cancelled again");
+        assertTrue(service.active().isEmpty());
+
+        Booking short_ = service.book(2, "XY 1", 15);
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(service.active().isEmpty(), "a booking ends by itself");
+        Booking next = service.book(2, "ZZ 9", 30);
+        assertEquals(List.of(next), service.active());
+        assertEquals(Optional.of(short_), store.find(short_.code()), "expired bookings stay on record");
+    }
+
+    @Test
+    void refusesWhatTheRulesForbid() throws Exception {
+        BookingService service = service(JdbcBookingStore.open(url()));
+        assertEquals(BookingRejected.Reason.NOT_FREE, assertThrows(BookingRejected.class, () -> service.book(5, "AB 1", 60)).reason());
+        assertEquals(BookingRejected.Reason.UNKNOWN_SPOT, assertThrows(BookingRejected.class, () -> service.book(9, "AB 1", 60)).reason());
+        for (int minutes : new int[]{14, 0, -5, 24 * 60 + 1}) {
+            assertEquals(BookingRejected.Reason.INVALID, assertThrows(BookingRejected.class, () -> service.book(1, "AB 1", minutes)).reason());
+        }
+        for (String plate : new String[]{"", " ", "A", "AB--12", "AB_12", "<script>", "ABCDEFGHIJKLM", "A".repeat(10_000), null}) {
+            assertEquals(BookingRejected.Reason.INVALID, assertThrows(BookingRejected.class, () -> service.book(1, plate, 60)).reason(),
+                    "plate " + plate);
+        }
+        assertTrue(service.active().isEmpty());
+    }
+
+    @Test
+    void fortyAtOnceForOneSpotGiveExactlyOneBooking() throws Exception {
+        String url = url();
+        JdbcBookingStore store = JdbcBookingStore.open(url);
+        BookingService service = service(store);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String plate = "CAR " + i;
+            Callable<Boolean> attempt = () -> {
+                go.await();
+                try {
+                    service.book(3, plate, 60);
+                    return true;
+                } catch (BookingRejected e) {
+                    assertEquals(BookingRejected.Reason.ALREADY_BOOKED, e.reason());
+                    return false;
+                }
+            };
+            attempts.add(pool.submit(attempt));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<Boolean> f : attempts) {
+            won += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, won);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM bookings WHERE spot = 3")) {
+            r.next();
+            assertEquals(1, r.getInt(1), "one row in the database");
+        }
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondActiveBookingForASpot() throws Exception {
+        String url = url();
+        JdbcBookingStore store = JdbcBookingStore.open(url);
+        Instant now = clock.instant();
+        assertTrue(store.insert(new Booking("AAAA0001", 4, "AB 1", now, now.plusSeconds(3600)), now));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO bookings (code, spot, plate, starts_at, ends_at) VALUES ('AAAA0002', 4, 'CD 2', 0, 1)");
+            assertThrows(java.sql.SQLException.class,
+                    () -> s.execute("INSERT INTO spot_holds (spot, code, ends_at) VALUES (4, 'AAAA0002', 99999999999999)"));
+        }
+    }
+
+    @Test
+    void bookingsSurviveReopeningAndTheSchemaIsMigratedOnce() throws Exception {
+        String url = url();
+        Booking b = service(JdbcBookingStore.open(url)).book(1, "AB 1", 120);
+        JdbcBookingStore reopened = JdbcBookingStore.open(url);
+        assertEquals(List.of(b), reopened.active(clock.instant()));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+            r.next();
+            assertEquals(1, r.getInt(1));
+            assertEquals(1, r.getInt(2));
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

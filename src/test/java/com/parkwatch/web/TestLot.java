@@ -1,0 +1,53 @@
+package com.parkwatch.web;
+
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.lot.SpotStatus;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small lot whose states the test sets, with real bookings in a SQLite file and the real server on it. */
+final class TestLot implements AutoCloseable {
+
+    final Layout layout;
+    final LiveLot lot;
+    final BookingService bookings;
+    final WebServer server;
+    final String base;
+
+    TestLot(Path dir, Occupancy... states) {
+        List<Spot> spots = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
+        }
+        layout = new Layout(1280, 720, spots);
+        lot = new LiveLot(layout, Clock.systemUTC());
+        set(states);
+        bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")), lot::occupancyOf,
+                Clock.systemUTC());
+        server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    void set(Occupancy... states) {
+        List<SpotStatus> statuses = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            statuses.add(new SpotStatus(layout.spots().get(i), states[i], 0.9, 0));
+        }
+        lot.publish(new LotSnapshot(0, 0, statuses));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
