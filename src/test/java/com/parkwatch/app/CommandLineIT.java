@@ -81,6 +81,38 @@ class CommandLineIT {
     }
 
     @Test
+    void serveWatchesTheSimulatedLotAndAnswersOverHttp() throws Exception {
+        Process serve = Jar.start(dir, "serve", "--video", "sim", "--port", "0", "--data-dir", dir.resolve("data").toString());
+        try (java.io.BufferedReader out = serve.inputReader()) {
+            String banner = out.readLine();
+            assertTrue(banner != null && banner.startsWith("serving http://127.0.0.1:"), "first line: " + banner);
+            String base = banner.substring("serving ".length(), banner.indexOf('/', "serving http://".length()));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            JsonNode status = JSON.readTree("{}");
+            for (int tries = 0; tries < 50 && status.path("free").asInt() == 0; tries++) {
+                Thread.sleep(200);
+                status = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/parking_status"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertEquals(72, status.get("total").asInt());
+            int free = status.get("free_spots").get(0).asInt();
+            var booked = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/bookings"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"spot\":" + free + ",\"plate\":\"PW 1\",\"minutes\":30}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, booked.statusCode(), booked.body());
+            var jpeg = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/snapshot.jpg")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, jpeg.statusCode());
+            assertTrue(jpeg.body().length > 10_000);
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+        assertTrue(Files.exists(dir.resolve("data/bookings.db")), "bookings live in the data directory");
+    }
+
+    @Test
     void printsTheLayoutOfAMaskScaledToAFrameSize() throws Exception {
         Jar.Result r = Jar.run(dir, "layout", "--mask", mask(640, 360).toString(), "--size", "1280x720");
         assertEquals(0, r.exit(), r.err());

@@ -17,7 +17,7 @@ final class Jar {
     private Jar() {
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    private static List<String> command(String... args) {
         Path jar = Path.of("target/parkwatch.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("package the jar first (mvn verify does): " + jar);
@@ -25,6 +25,17 @@ final class Jar {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Starts a long-running command (serve); its stderr is discarded, its stdout is the caller's to read. */
+    static Process start(Path workDir, String... args) throws IOException {
+        return new ProcessBuilder(command(args)).directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = command(args);
         Path out = Files.createTempFile("parkwatch-out", ".txt");
         Path err = Files.createTempFile("parkwatch-err", ".txt");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
