@@ -30,9 +30,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--step", paramLabel = "N", defaultValue = "" + TrackerSettings.DEFAULT_STEP,
-            description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
-    int step;
+    @Mixin
+    StepOption step;
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Write one JSON object per sampled frame, one per line.")
@@ -50,16 +49,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SourceException, IOException {
-        if (step < 1) {
-            throw new IllegalArgumentException("--step must be at least 1 frame, got " + step);
-        }
+        TrackerSettings settings = step.settings();
         if (maxFrames != null && maxFrames < 1) {
             throw new IllegalArgumentException("--max-frames must be at least 1, got " + maxFrames);
         }
         try (FrameSource frames = source.open()) {
             Layout layout = source.layoutFor(frames);
             var classifier = model.load();
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, TrackerSettings.withStep(step));
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
                  SnapshotLines lines = json == null ? null : new SnapshotLines(json);
                  VideoSink sink = out == null ? null : new VideoSink(out, frames.width(), frames.height(), frames.frameRate())) {
                 return run(frames, tracker, lines, sink);

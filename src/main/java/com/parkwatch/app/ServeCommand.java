@@ -36,9 +36,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--step", paramLabel = "N", defaultValue = "" + TrackerSettings.DEFAULT_STEP,
-            description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
-    int step;
+    @Mixin
+    StepOption step;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -49,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrackerSettings settings = TrackerSettings.withStep(step);
+        TrackerSettings settings = step.settings();
         try (FrameSource frames = source.open();
              JdbcBookingStore bookingStore = store.open()) {
             Layout layout = source.layoutFor(frames);
