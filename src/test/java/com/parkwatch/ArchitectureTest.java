@@ -15,8 +15,8 @@ class ArchitectureTest {
 
     @Test
     void nothingBelowTheUiUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackages("com.parkwatch.ui..", "com.parkwatch.app..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses().that().resideOutsideOfPackage("com.parkwatch.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.testfx..")
                 .check(classes);
     }
 
@@ -25,6 +25,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.parkwatch.lot..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.opencv..", "org.bytedeco..", "com.parkwatch.vision..",
                         "com.parkwatch.app..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWiringKnowsEveryLayer() {
+        noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.web..", "com.parkwatch.ui..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.parkwatch.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.ui..", "com.parkwatch.vision..")
                 .check(classes);
     }
 

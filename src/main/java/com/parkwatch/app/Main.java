@@ -1,17 +1,67 @@
 package com.parkwatch.app;
 
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.ui.KioskLauncher;
+import com.parkwatch.ui.KioskSetup;
+import com.parkwatch.vision.FrameSource;
+import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** The {@code parkwatch} command line. */
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** The {@code parkwatch} command line; with no command it starts the kiosk. */
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
+        description = {"Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
+                "With no command, starts the kiosk (on the simulated lot unless --video says otherwise)."},
         subcommands = {AnalyzeCommand.class, ServeCommand.class, LayoutCommand.class, TrainCommand.class,
                 EvaluateCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    @Option(names = "--video", paramLabel = "V", defaultValue = "sim",
+            description = "Source for the kiosk, as for analyze (default: ${DEFAULT-VALUE}, the simulated lot).")
+    String video;
+
+    @Option(names = "--mask", paramLabel = "M", description = "Spot mask or layout file; not needed for sim.")
+    Path mask;
+
+    @Option(names = "--loop-count", paramLabel = "K", defaultValue = "1", description = "Play a file K times.")
+    int loopCount;
+
+    @Mixin
+    StepOption step;
+
+    @Mixin
+    ModelOption model;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--kiosk", description = "Full screen, no exit hint, no escape key.")
+    boolean kiosk;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Write a PNG of the whole window after --after-frames frames and exit (works with no display).")
+    Path screenshot;
+
+    @Option(names = "--after-frames", paramLabel = "N", defaultValue = "90",
+            description = "Frames to show before --screenshot (default: ${DEFAULT-VALUE}).")
+    long afterFrames;
+
+    @Option(names = "--port", defaultValue = "8080",
+            description = "Port of the web pages and API served beside the kiosk (default: ${DEFAULT-VALUE}; -1: none).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address the web server listens on.")
+    String bind;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -31,8 +81,20 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        // The kiosk will start here; until it exists, say what there is.
-        spec.commandLine().usage(System.out);
+    public Integer call() throws Exception {
+        if (afterFrames < 1) {
+            throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);
+        }
+        try (FrameSource frames = SourceOptions.open(video, loopCount);
+             JdbcBookingStore bookingStore = store.open()) {
+            Layout layout = SourceOptions.layoutFor(frames, mask, video);
+            LiveLot lot = new LiveLot(layout, Clock.systemUTC());
+            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), step.settings());
+                 WebServer web = port < 0 ? null : new WebServer(lot, bookings, () -> null).start(bind, port)) {
+                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, bookings, kiosk, screenshot, afterFrames));
+            }
+        }
+        return 0;
     }
 }

@@ -32,6 +32,10 @@ final class SourceOptions {
     int loopCount;
 
     FrameSource open() throws SourceException {
+        return open(video, loopCount);
+    }
+
+    static FrameSource open(String video, int loopCount) throws SourceException {
         if (loopCount < 1) {
             throw new IllegalArgumentException("--loop-count must be at least 1, got " + loopCount);
         }
@@ -46,6 +50,10 @@ final class SourceOptions {
 
     /** The layout fitted to the source's frames. */
     Layout layoutFor(FrameSource source) {
+        return layoutFor(source, mask, video);
+    }
+
+    static Layout layoutFor(FrameSource source, Path mask, String video) {
         Layout layout;
         if (mask != null) {
             layout = LayoutLoader.read(mask, source.width(), source.height());

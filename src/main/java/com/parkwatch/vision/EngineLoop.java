@@ -12,9 +12,13 @@ import java.util.function.Consumer;
  */
 public final class EngineLoop implements Runnable {
 
-    /** Told of each sampled frame; the frame is valid only during the call. */
+    /** Told of each sampled frame and, if it cares, of every frame; frames are valid only during the call. */
     public interface SampleListener {
         void sampled(LotSnapshot snapshot, Mat frame);
+
+        /** Every frame, after {@link #sampled} when it was a sampled one. */
+        default void frame(Mat frame, long index) {
+        }
     }
 
     private final FrameSource source;
@@ -40,6 +44,7 @@ public final class EngineLoop implements Runnable {
                 double time = index / source.frameRate();
                 Mat sampledFrame = frame;
                 tracker.accept(frame, index, time).ifPresent(s -> listener.sampled(s, sampledFrame));
+                listener.frame(frame, index);
                 if (!source.isLive()) {
                     long wait = started + (index + 1) * frameNanos - System.nanoTime();
                     if (wait > 0) {

@@ -82,13 +82,24 @@ public final class SimulatedLot implements FrameSource {
         nextChange = new long[spots];
         schedules = new Random[spots];
         for (int i = 0; i < spots; i++) {
-            schedules[i] = new Random(seed * 1_000_003L + i);
+            schedules[i] = new Random(spotSeed(seed, i));
             occupied[i] = schedules[i].nextDouble() < 0.6;
             nextChange[i] = stayFrames(schedules[i], occupied[i]) / 2;
             if (occupied[i]) {
                 parkCar(i);
             }
         }
+    }
+
+    /**
+     * A well-mixed seed per spot (SplitMix64's finaliser): java.util.Random seeded with neighbouring numbers gives
+     * correlated first draws, which would park every car at one end of the lot.
+     */
+    private static long spotSeed(long seed, int spot) {
+        long z = seed * 0x9E3779B97F4A7C15L + spot;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static Layout buildLayout() {
@@ -198,7 +209,7 @@ public final class SimulatedLot implements FrameSource {
     }
 
     @Override
-    public Mat next() {
+    public synchronized Mat next() {
         index++;
         for (int i = 0; i < occupied.length; i++) {
             if (index == nextChange[i]) {
@@ -226,6 +237,11 @@ public final class SimulatedLot implements FrameSource {
     /** The true state of a spot (index from 0) in the frame last returned. */
     public Occupancy truth(int spotIndex) {
         return occupied[spotIndex] ? Occupancy.OCCUPIED : Occupancy.FREE;
+    }
+
+    /** The frame at which a spot (index from 0) next changes state: ground truth about the future. */
+    public synchronized long nextChange(int spotIndex) {
+        return nextChange[spotIndex];
     }
 
     /** Index of the frame last returned, from 0. */

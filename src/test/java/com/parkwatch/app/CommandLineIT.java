@@ -160,8 +160,20 @@ class CommandLineIT {
     }
 
     @Test
-    void withoutACommandItPrintsUsage() throws Exception {
-        Jar.Result r = Jar.run(dir);
+    void withoutACommandTheKioskRunsAndScreenshotsWithNoDisplay() throws Exception {
+        Jar.Result r = Jar.run(dir, "--screenshot", "kiosk.png", "--after-frames", "45", "--port", "-1",
+                "--data-dir", dir.resolve("data").toString());
+        assertEquals(0, r.exit(), r.err());
+        Mat shot = Imgcodecs.imread(dir.resolve("kiosk.png").toString());
+        assertEquals(1600, shot.cols());
+        assertEquals(900, shot.rows());
+        // The header's dark band, the black letterbox of the feed and coloured tiles are all there.
+        assertTrue(org.opencv.core.Core.mean(shot).val[1] > 40, "the window is not blank");
+    }
+
+    @Test
+    void helpAndVersion() throws Exception {
+        Jar.Result r = Jar.run(dir, "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("analyze") && r.out().contains("train"), r.out());
         Jar.Result version = Jar.run(dir, "--version");

@@ -1,0 +1,52 @@
+package com.parkwatch.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** "Available X / N" in large type, the free spot numbers, the clock, the source's status and frames per second. */
+final class Header extends HBox {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    Header(LotViewModel model) {
+        getStyleClass().add("header");
+        setAlignment(Pos.CENTER_LEFT);
+        Label available = new Label();
+        available.setId("available");
+        available.getStyleClass().add("available");
+        available.textProperty().bind(Bindings.format("Available %d / %d", model.availableProperty(), model.totalProperty()));
+        Label free = new Label();
+        free.setId("free-spots");
+        free.getStyleClass().add("free-spots");
+        free.setWrapText(true);
+        free.textProperty().bind(model.freeSpotsProperty());
+        VBox counts = new VBox(available, free);
+        HBox.setHgrow(counts, Priority.ALWAYS);
+        counts.setMinWidth(0);
+
+        Label clock = new Label();
+        clock.getStyleClass().add("clock");
+        clock.textProperty().bind(Bindings.createStringBinding(() -> CLOCK.format(model.nowProperty().get()), model.nowProperty()));
+        Label status = new Label();
+        status.setId("source-status");
+        status.getStyleClass().add("status");
+        status.textProperty().bind(model.statusProperty());
+        Label fps = new Label();
+        fps.getStyleClass().add("status");
+        fps.textProperty().bind(model.framesPerSecondProperty());
+        VBox right = new VBox(clock, status, fps);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        gap.setMinWidth(16);
+        getChildren().addAll(counts, gap, right);
+    }
+}

@@ -1,0 +1,161 @@
+package com.parkwatch.ui;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The kiosk: live annotated feed, the grid of spot tiles and the header, over the engine running in a Service. */
+public final class KioskApp extends Application {
+
+    public static final double WIDTH = 1600;
+    public static final double HEIGHT = 900;
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+
+    /** Handed over by {@link KioskLauncher} before launch: JavaFX creates the Application itself. */
+    static volatile KioskSetup setup;
+    /** The running instance, for tests that drive the real app. */
+    static volatile KioskApp running;
+
+    private LotViewModel model;
+    private EngineService engine;
+    private LiveFeed feed;
+    private FeedBuffer[] buffers;
+    private Stage stage;
+    private BookingPanel bookingPanel;
+    /** Database work of the booking dialog, off the FX thread. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bookings");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public void start(Stage primary) {
+        KioskSetup s = setup;
+        stage = primary;
+        model = new LotViewModel(s.layout());
+        int w = s.layout().width();
+        int h = s.layout().height();
+        buffers = new FeedBuffer[]{new FeedBuffer(w, h), new FeedBuffer(w, h), new FeedBuffer(w, h)};
+        FrameHandOff<FeedBuffer> handOff = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
+        feed = new LiveFeed(handOff, model, this::frameShown);
+        engine = new EngineService(s, handOff, model);
+        bookingPanel = new BookingPanel(s.bookings(), this::freeSpots, background, engine::reservationsChanged);
+        SpotGrid grid = new SpotGrid(model, tile -> {
+            if (tile.stateProperty().get() == TileState.FREE) {
+                bookingPanel.book(tile.id());
+            }
+        });
+        SplitPane body = new SplitPane(feed, grid);
+        body.setOrientation(Orientation.HORIZONTAL);
+        body.setDividerPositions(0.62);
+        BorderPane main = new BorderPane(body);
+        Button cancelBooking = new Button("Cancel a booking");
+        cancelBooking.setId("open-cancel");
+        cancelBooking.setMinWidth(Region.USE_PREF_SIZE);
+        cancelBooking.setOnAction(e -> bookingPanel.cancel());
+        Header header = new Header(model);
+        HBox.setHgrow(header, Priority.ALWAYS);
+        HBox top = new HBox(header, cancelBooking);
+        top.getStyleClass().add("top");
+        top.setAlignment(Pos.CENTER);
+        main.setTop(top);
+        StackPane root = new StackPane(main, bookingPanel);
+
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(KioskApp.class.getResource("/ui/kiosk.css").toExternalForm());
+        if (s.fullScreen()) {
+            primary.setFullScreenExitHint("");
+            primary.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        } else {
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.Q) {
+                    Platform.exit();
+                }
+            });
+        }
+        primary.setTitle("ParkWatch");
+        primary.setScene(scene);
+        primary.show();
+        // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
+        primary.setFullScreen(s.fullScreen());
+
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        engine.start();
+        feed.start();
+        running = this;
+    }
+
+    private void frameShown() {
+        KioskSetup s = setup;
+        if (s.screenshot() != null && feed.framesShown() == s.afterFrames()) {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", s.screenshot().toFile());
+            } catch (IOException e) {
+                LOG.error("cannot write the screenshot {}: {}", s.screenshot(), e.getMessage());
+            }
+            Platform.exit();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = null;
+        if (feed != null) {
+            feed.stop();
+        }
+        if (engine != null) {
+            engine.cancel();
+        }
+        background.shutdownNow();
+    }
+
+    private List<Integer> freeSpots() {
+        return model.tiles().stream().filter(t -> t.stateProperty().get() == TileState.FREE).map(SpotTile::id).toList();
+    }
+
+    /** The frame on screen now. */
+    FeedBuffer shownFrame() {
+        for (FeedBuffer b : buffers) {
+            if (feed.shows(b.image)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no frame is on screen yet");
+    }
+
+    LotViewModel model() {
+        return model;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,65 @@
+package com.parkwatch.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The annotated live feed: on each screen pulse it shows the newest frame from the hand-off, if any, keeping the
+ * aspect ratio (letterboxed). It counts frames shown, for the header and for screenshots.
+ */
+final class LiveFeed extends StackPane {
+
+    private final ImageView view = new ImageView();
+    private final FrameHandOff<FeedBuffer> frames;
+    private final AnimationTimer pulse;
+    private long shown;
+    private long countedAt = System.nanoTime();
+    private long shownAtCount;
+
+    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, Runnable onFrame) {
+        this.frames = frames;
+        getStyleClass().add("feed");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.fitWidthProperty().bind(widthProperty());
+        view.fitHeightProperty().bind(heightProperty());
+        setMinSize(0, 0);
+        getChildren().add(view);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                FeedBuffer next = frames.take();
+                if (next != null) {
+                    next.pixels.updateBuffer(buffer -> null);
+                    if (view.getImage() != next.image) {
+                        view.setImage(next.image);
+                    }
+                    shown++;
+                    onFrame.run();
+                }
+                if (now - countedAt >= 1_000_000_000L) {
+                    model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
+                    countedAt = now;
+                    shownAtCount = shown;
+                }
+            }
+        };
+    }
+
+    void start() {
+        pulse.start();
+    }
+
+    void stop() {
+        pulse.stop();
+    }
+
+    boolean shows(javafx.scene.image.Image image) {
+        return view.getImage() == image;
+    }
+
+    long framesShown() {
+        return shown;
+    }
+}

@@ -1,0 +1,118 @@
+package com.parkwatch.ui;
+
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SpotStatus;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The kiosk's state as read-only properties that views bind to. Changed only on the FX thread, by the engine
+ * service and the clock.
+ */
+public final class LotViewModel {
+
+    private static final int MAX_LISTED_FREE = 36;
+
+    private final ReadOnlyIntegerWrapper available = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper freeSpots = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
+    private final ObservableList<SpotTile> tiles;
+
+    public LotViewModel(Layout layout) {
+        List<SpotTile> all = new ArrayList<>();
+        Instant start = Instant.now();
+        layout.spots().forEach(s -> all.add(new SpotTile(s.id(), start)));
+        tiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
+        total.set(all.size());
+    }
+
+    /** Takes a new state of the lot and the spots reserved now. */
+    void apply(LotSnapshot snapshot, Set<Integer> reserved, Instant at) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < snapshot.spots().size(); i++) {
+            SpotStatus s = snapshot.spots().get(i);
+            TileState state = tileState(s.occupancy(), reserved.contains(s.spot().id()));
+            tiles.get(i).show(state, at);
+            if (state == TileState.FREE) {
+                open.add(s.spot().id());
+            }
+        }
+        available.set(open.size());
+        freeSpots.set(freeSpotsText(open));
+    }
+
+    /** "Free: 3 7 12", at most two lines' worth on a big lot, with how many more there are. */
+    static String freeSpotsText(List<Integer> open) {
+        if (open.isEmpty()) {
+            return "No free spot";
+        }
+        String shown = open.stream().limit(MAX_LISTED_FREE).map(String::valueOf).collect(Collectors.joining(" "));
+        return "Free: " + shown + (open.size() > MAX_LISTED_FREE ? " +" + (open.size() - MAX_LISTED_FREE) + " more" : "");
+    }
+
+    static TileState tileState(Occupancy occupancy, boolean reserved) {
+        return switch (occupancy) {
+            case FREE -> reserved ? TileState.RESERVED : TileState.FREE;
+            case OCCUPIED -> TileState.OCCUPIED;
+            case UNKNOWN -> TileState.UNKNOWN;
+        };
+    }
+
+    void setStatus(String text) {
+        status.set(text);
+    }
+
+    void setFramesPerSecond(double fps) {
+        framesPerSecond.set(String.format("%.0f fps", fps));
+    }
+
+    void tick(Instant instant) {
+        now.set(instant);
+    }
+
+    public ReadOnlyIntegerProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty freeSpotsProperty() {
+        return freeSpots.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty framesPerSecondProperty() {
+        return framesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** The tiles in spot order; the list and the tiles are read-only to views. */
+    public ObservableList<SpotTile> tiles() {
+        return tiles;
+    }
+}

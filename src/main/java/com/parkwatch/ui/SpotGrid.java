@@ -1,0 +1,97 @@
+package com.parkwatch.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** The grid of spot tiles: number, state by colour and word, and how long in that state. Tapping a tile reports it. */
+final class SpotGrid extends GridView<SpotTile> {
+
+    static final double TILE_WIDTH = 96;
+    static final double TILE_HEIGHT = 84;
+
+    SpotGrid(LotViewModel model, Consumer<SpotTile> onTap) {
+        super(model.tiles());
+        getStyleClass().add("spot-grid");
+        setCellWidth(TILE_WIDTH);
+        setCellHeight(TILE_HEIGHT);
+        setHorizontalCellSpacing(6);
+        setVerticalCellSpacing(6);
+        setCellFactory(grid -> new Tile(model, onTap));
+    }
+
+    private static final class Tile extends GridCell<SpotTile> {
+        private final Label number = new Label();
+        private final Label word = new Label();
+        private final Label age = new Label();
+        private final VBox box = new VBox(number, word, age);
+        private final LotViewModel model;
+        private final ChangeListener<TileState> restyle = (obs, was, now) -> style(now);
+        private SpotTile watched;
+
+        Tile(LotViewModel model, Consumer<SpotTile> onTap) {
+            this.model = model;
+            setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    onTap.accept(getItem());
+                }
+            });
+            getStyleClass().add("spot-tile");
+            number.getStyleClass().add("spot-number");
+            word.getStyleClass().add("spot-word");
+            age.getStyleClass().add("spot-age");
+            box.getStyleClass().add("spot-box");
+        }
+
+        @Override
+        protected void updateItem(SpotTile tile, boolean empty) {
+            super.updateItem(tile, empty);
+            word.textProperty().unbind();
+            age.textProperty().unbind();
+            if (watched != null) {
+                watched.stateProperty().removeListener(restyle);
+                watched = null;
+            }
+            if (empty || tile == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("spot-" + tile.id());
+            number.setText(Integer.toString(tile.id()));
+            word.textProperty().bind(Bindings.createStringBinding(() -> tile.stateProperty().get().word(), tile.stateProperty()));
+            age.textProperty().bind(Bindings.createStringBinding(() -> since(tile.sinceProperty().get(), model.nowProperty().get()),
+                    tile.sinceProperty(), model.nowProperty()));
+            watched = tile;
+            tile.stateProperty().addListener(restyle);
+            style(tile.stateProperty().get());
+            setGraphic(box);
+        }
+
+        private void style(TileState state) {
+            for (TileState s : TileState.values()) {
+                box.getStyleClass().remove(s.styleClass());
+            }
+            box.getStyleClass().add(state.styleClass());
+        }
+    }
+
+    /** "12 s", "4 min", "2 h 5 min". */
+    static String since(Instant since, Instant now) {
+        long seconds = Math.max(0, Duration.between(since, now).getSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+}
