@@ -45,8 +45,11 @@ public final class Main implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--kiosk", description = "Full screen, no exit hint, no escape key.")
+    @Option(names = "--kiosk", description = "Full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and --pin.")
     boolean kiosk;
+
+    @Option(names = "--pin", paramLabel = "DIGITS", description = "The operator's PIN (4 to 12 digits) that leaves kiosk mode.")
+    String pin;
 
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Write a PNG of the whole window after --after-frames frames and exit (works with no display).")
@@ -55,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--after-frames", paramLabel = "N", defaultValue = "90",
             description = "Frames to show before --screenshot (default: ${DEFAULT-VALUE}).")
     long afterFrames;
+
+    @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
+    boolean report;
 
     @Option(names = "--port", defaultValue = "8080",
             description = "Port of the web pages and API served beside the kiosk (default: ${DEFAULT-VALUE}; -1: none).")
@@ -82,6 +88,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (kiosk && (pin == null || !pin.matches("\\d{4,12}"))) {
+            throw new IllegalArgumentException("--kiosk needs --pin with the operator's PIN of 4 to 12 digits");
+        }
         if (afterFrames < 1) {
             throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);
         }
@@ -92,7 +101,7 @@ public final class Main implements Callable<Integer> {
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), step.settings());
                  WebServer web = port < 0 ? null : new WebServer(lot, bookings, () -> null).start(bind, port)) {
-                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, bookings, kiosk, screenshot, afterFrames));
+                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, bookings, kiosk, pin, screenshot, afterFrames, report));
             }
         }
         return 0;

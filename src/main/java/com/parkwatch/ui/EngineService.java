@@ -17,6 +17,7 @@ import org.opencv.imgproc.Imgproc;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the engine off the FX thread: decodes, analyses, draws the annotated frame into the feed's hand-off, and
@@ -32,8 +33,11 @@ final class EngineService extends Service<Void> {
     private final FrameHandOff<FeedBuffer> feed;
     private final LotViewModel model;
     private final AtomicBoolean reservationsChanged = new AtomicBoolean();
+    private final FxTimings timings;
+    private final AtomicLong framesDecoded = new AtomicLong();
 
-    EngineService(KioskSetup setup, FrameHandOff<FeedBuffer> feed, LotViewModel model) {
+    EngineService(KioskSetup setup, FrameHandOff<FeedBuffer> feed, LotViewModel model, FxTimings timings) {
+        this.timings = timings;
         this.source = setup.source();
         this.tracker = setup.tracker();
         this.lot = setup.lot();
@@ -46,6 +50,10 @@ final class EngineService extends Service<Void> {
     /** A booking was made or cancelled here: redraw reservations at the next frame instead of the next sample. */
     void reservationsChanged() {
         reservationsChanged.set(true);
+    }
+
+    long framesDecoded() {
+        return framesDecoded.get();
     }
 
     @Override
@@ -81,7 +89,11 @@ final class EngineService extends Service<Void> {
             Set<Integer> reserved = bookings.activeBySpot().keySet();
             annotator.show(snapshot, reserved);
             Instant at = Instant.now();
-            Platform.runLater(() -> model.apply(snapshot, reserved, at));
+            Platform.runLater(() -> {
+                long started = System.nanoTime();
+                model.apply(snapshot, reserved, at);
+                timings.record(started);
+            });
         }
 
         @Override
@@ -93,6 +105,7 @@ final class EngineService extends Service<Void> {
             Imgproc.cvtColor(frame, target, Imgproc.COLOR_BGR2BGRA);
             annotator.draw(target);
             feed.publish();
+            framesDecoded.incrementAndGet();
         }
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.layout.BorderPane;
@@ -47,6 +48,9 @@ public final class KioskApp extends Application {
     private FeedBuffer[] buffers;
     private Stage stage;
     private BookingPanel bookingPanel;
+    private FrameHandOff<FeedBuffer> handOff;
+    private final FxTimings timings = new FxTimings();
+    private long startedNanos;
     /** Database work of the booking dialog, off the FX thread. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bookings");
@@ -63,8 +67,9 @@ public final class KioskApp extends Application {
         int h = s.layout().height();
         buffers = new FeedBuffer[]{new FeedBuffer(w, h), new FeedBuffer(w, h), new FeedBuffer(w, h)};
         FrameHandOff<FeedBuffer> handOff = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
-        feed = new LiveFeed(handOff, model, this::frameShown);
-        engine = new EngineService(s, handOff, model);
+        this.handOff = handOff;
+        feed = new LiveFeed(handOff, model, timings, this::frameShown);
+        engine = new EngineService(s, handOff, model, timings);
         bookingPanel = new BookingPanel(s.bookings(), this::freeSpots, background, engine::reservationsChanged);
         SpotGrid grid = new SpotGrid(model, tile -> {
             if (tile.stateProperty().get() == TileState.FREE) {
@@ -86,12 +91,23 @@ public final class KioskApp extends Application {
         top.setAlignment(Pos.CENTER);
         main.setTop(top);
         StackPane root = new StackPane(main, bookingPanel);
+        OperatorExit operatorExit = s.fullScreen() ? new OperatorExit(s.operatorPin()) : null;
+        if (operatorExit != null) {
+            root.getChildren().add(operatorExit);
+        }
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(KioskApp.class.getResource("/ui/kiosk.css").toExternalForm());
         if (s.fullScreen()) {
             primary.setFullScreenExitHint("");
             primary.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            KeyCombination operator = KeyCombination.keyCombination("Ctrl+Alt+Q");
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (operator.match(e)) {
+                    operatorExit.open();
+                    e.consume();
+                }
+            });
         } else {
             scene.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.Q) {
@@ -108,14 +124,23 @@ public final class KioskApp extends Application {
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
+        startedNanos = System.nanoTime();
+        engine.setOnSucceeded(e -> screenshotAndExit());
         engine.start();
         feed.start();
         running = this;
     }
 
     private void frameShown() {
+        if (feed.framesShown() == setup.afterFrames()) {
+            screenshotAndExit();
+        }
+    }
+
+    /** Writes the screenshot, if one was asked for, and exits; also when the source ends before enough frames. */
+    private void screenshotAndExit() {
         KioskSetup s = setup;
-        if (s.screenshot() != null && feed.framesShown() == s.afterFrames()) {
+        if (s.screenshot() != null && running != null) {
             try {
                 ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", s.screenshot().toFile());
             } catch (IOException e) {
@@ -128,6 +153,12 @@ public final class KioskApp extends Application {
     @Override
     public void stop() {
         running = null;
+        if (setup.report() && feed != null) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            System.out.printf("kiosk: %d frames decoded, %d shown, %d dropped in %.1f s (%.1f shown/s, source %.1f/s); %s%n",
+                    engine.framesDecoded(), feed.framesShown(), handOff.dropped(), seconds, feed.framesShown() / seconds,
+                    setup.source().frameRate(), timings.summary());
+        }
         if (feed != null) {
             feed.stop();
         }

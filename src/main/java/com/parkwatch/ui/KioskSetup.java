@@ -12,8 +12,17 @@ import java.nio.file.Path;
  * Everything the kiosk needs, built by the application's wiring.
  *
  * @param screenshot  when set, write a PNG of the window after {@code afterFrames} frames on screen and exit
- * @param fullScreen  kiosk mode: full screen, no exit hint, no escape key
+ * @param report      print frames decoded, shown and dropped and the FX thread's time in our code at exit
+ * @param fullScreen  kiosk mode: full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and
+ *                    {@code operatorPin}
  */
 public record KioskSetup(FrameSource source, Layout layout, OccupancyTracker tracker, LiveLot lot,
-                         BookingService bookings, boolean fullScreen, Path screenshot, long afterFrames) {
+                         BookingService bookings, boolean fullScreen, String operatorPin, Path screenshot,
+                         long afterFrames, boolean report) {
+
+    public KioskSetup {
+        if (fullScreen && (operatorPin == null || !operatorPin.matches("\\d{4,12}"))) {
+            throw new IllegalArgumentException("kiosk mode needs an operator PIN of 4 to 12 digits (--pin)");
+        }
+    }
 }

@@ -17,7 +17,7 @@ final class LiveFeed extends StackPane {
     private long countedAt = System.nanoTime();
     private long shownAtCount;
 
-    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, Runnable onFrame) {
+    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame) {
         this.frames = frames;
         getStyleClass().add("feed");
         view.setPreserveRatio(true);
@@ -29,6 +29,7 @@ final class LiveFeed extends StackPane {
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long started = System.nanoTime();
                 FeedBuffer next = frames.take();
                 if (next != null) {
                     next.pixels.updateBuffer(buffer -> null);
@@ -43,6 +44,7 @@ final class LiveFeed extends StackPane {
                     countedAt = now;
                     shownAtCount = shown;
                 }
+                timings.record(started);
             }
         };
     }

@@ -203,6 +203,7 @@ class CommandLineIT {
         // The temporary folder holds PNGs by now: an image-folder source, which brings no layout.
         assertRefused("--mask is needed", "analyze", "--video", dir.toString());
         assertRefused("holds no labelled patches", "train", "--data", dir.toString(), "--out", "x.pwm");
+        assertRefused("--kiosk needs --pin", "--kiosk");
     }
 
     @Test

@@ -51,7 +51,7 @@ class KioskAppTest {
         BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
                 lot::occupancyOf, Clock.systemUTC());
         OccupancyTracker tracker = new OccupancyTracker(layout, SvmClassifier.loadDefault(), TrackerSettings.withStep(30));
-        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, bookings, true, null, 1);
+        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, bookings, true, "2468", null, 1, false);
         KioskAppTest.bookings = bookings;
         KioskAppTest.layout = layout;
         FxToolkit.registerPrimaryStage();
@@ -149,12 +149,22 @@ class KioskAppTest {
     }
 
     @Test
-    void escapeDoesNotLeaveKioskMode() throws Exception {
+    void escapeDoesNotLeaveKioskModeAndOnlyTheOperatorPinDoes() throws Exception {
         assertTrue(KioskApp.running.stage().isFullScreen());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         robot.press(javafx.scene.input.KeyCode.Q).release(javafx.scene.input.KeyCode.Q);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(KioskApp.running != null && KioskApp.running.stage().isFullScreen(), "still full screen, still running");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#pin-1").tryQuery()
+                .map(n -> n.getParent().getParent().isVisible()).orElse(false));
+        robot.clickOn("#pin-1").clickOn("#pin-2").clickOn("#pin-3").clickOn("#pin-4").clickOn("#pin-confirm");
+        Label message = robot.lookup("#pin-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> message.getText().equals("Wrong PIN."));
+        assertTrue(KioskApp.running != null, "a wrong PIN does not close the kiosk");
+        robot.clickOn("#pin-close");
     }
 
     @Test
