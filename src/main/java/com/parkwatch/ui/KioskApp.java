@@ -71,9 +71,12 @@ public final class KioskApp extends Application {
         feed = new LiveFeed(handOff, model, timings, this::frameShown);
         engine = new EngineService(s, handOff, model, timings);
         bookingPanel = new BookingPanel(s.bookings(), this::freeSpots, background, engine::reservationsChanged);
+        HistoryPanel history = new HistoryPanel(model);
         SpotGrid grid = new SpotGrid(model, tile -> {
             if (tile.stateProperty().get() == TileState.FREE) {
                 bookingPanel.book(tile.id());
+            } else {
+                history.showSpot(tile);
             }
         });
         SplitPane body = new SplitPane(feed, grid);
@@ -86,11 +89,14 @@ public final class KioskApp extends Application {
         cancelBooking.setOnAction(e -> bookingPanel.cancel());
         Header header = new Header(model);
         HBox.setHgrow(header, Priority.ALWAYS);
-        HBox top = new HBox(header, cancelBooking);
+        Button showHistory = new Button("History");
+        showHistory.setId("open-history");
+        showHistory.setOnAction(e -> history.showLot());
+        HBox top = new HBox(12, header, showHistory, cancelBooking);
         top.getStyleClass().add("top");
         top.setAlignment(Pos.CENTER);
         main.setTop(top);
-        StackPane root = new StackPane(main, bookingPanel);
+        StackPane root = new StackPane(main, bookingPanel, history);
         OperatorExit operatorExit = s.fullScreen() ? new OperatorExit(s.operatorPin()) : null;
         if (operatorExit != null) {
             root.getChildren().add(operatorExit);

@@ -13,7 +13,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import javafx.scene.chart.XYChart;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +32,8 @@ import java.util.stream.Collectors;
 public final class LotViewModel {
 
     private static final int MAX_LISTED_FREE = 36;
+    private static final Duration HISTORY_SPACING = Duration.ofSeconds(10);
+    private static final Duration HISTORY_LENGTH = Duration.ofHours(1);
 
     private final ReadOnlyIntegerWrapper available = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
@@ -34,6 +42,11 @@ public final class LotViewModel {
     private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private final ObservableList<SpotTile> tiles;
+    /** Free spots over the last hour: x in minutes before now (negative), y the count; one point per 10 s. */
+    private final ObservableList<XYChart.Data<Number, Number>> freeHistory = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<Number, Number>> freeHistoryView =
+            FXCollections.unmodifiableObservableList(freeHistory);
+    private final Deque<Instant> historyTimes = new ArrayDeque<>();
 
     public LotViewModel(Layout layout) {
         List<SpotTile> all = new ArrayList<>();
@@ -56,6 +69,23 @@ public final class LotViewModel {
         }
         available.set(open.size());
         freeSpots.set(freeSpotsText(open));
+        remember(open.size(), at);
+    }
+
+    private void remember(int free, Instant at) {
+        if (!historyTimes.isEmpty() && Duration.between(historyTimes.peekLast(), at).compareTo(HISTORY_SPACING) < 0) {
+            return;
+        }
+        historyTimes.addLast(at);
+        freeHistory.add(new XYChart.Data<>(0, free));
+        while (Duration.between(historyTimes.peekFirst(), at).compareTo(HISTORY_LENGTH) > 0) {
+            historyTimes.removeFirst();
+            freeHistory.remove(0);
+        }
+        Iterator<Instant> times = historyTimes.iterator();
+        for (XYChart.Data<Number, Number> point : freeHistory) {
+            point.setXValue(-Duration.between(times.next(), at).toSeconds() / 60.0);
+        }
     }
 
     /** "Free: 3 7 12", at most two lines' worth on a big lot, with how many more there are. */
@@ -109,6 +139,11 @@ public final class LotViewModel {
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** Free spots over the last hour, for the history chart; read-only to views. */
+    public ObservableList<XYChart.Data<Number, Number>> freeHistory() {
+        return freeHistoryView;
     }
 
     /** The tiles in spot order; the list and the tiles are read-only to views. */

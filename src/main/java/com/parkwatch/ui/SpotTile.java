@@ -3,14 +3,24 @@ package com.parkwatch.ui;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** One spot as the grid shows it; the view model changes it, views only read. */
 public final class SpotTile {
 
+    static final int REMEMBERED_CHANGES = 12;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final int id;
     private final ReadOnlyObjectWrapper<TileState> state = new ReadOnlyObjectWrapper<>(TileState.UNKNOWN);
     private final ReadOnlyObjectWrapper<Instant> since;
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ObservableList<String> changesView = FXCollections.unmodifiableObservableList(changes);
 
     SpotTile(int id, Instant since) {
         this.id = id;
@@ -29,8 +39,17 @@ public final class SpotTile {
         return since.getReadOnlyProperty();
     }
 
+    /** The latest changes first, at most {@value #REMEMBERED_CHANGES}: "22:31:05  free → occupied". */
+    public ObservableList<String> recentChanges() {
+        return changesView;
+    }
+
     void show(TileState newState, Instant changedAt) {
         if (state.get() != newState) {
+            changes.add(0, TIME.format(changedAt) + "  " + state.get().word() + " → " + newState.word());
+            if (changes.size() > REMEMBERED_CHANGES) {
+                changes.remove(REMEMBERED_CHANGES);
+            }
             state.set(newState);
             since.set(changedAt);
         }

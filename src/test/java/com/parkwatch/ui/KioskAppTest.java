@@ -149,6 +149,25 @@ class KioskAppTest {
     }
 
     @Test
+    void tappingATakenSpotShowsItsRecentChangesBesideTheHourOfFreeSpots() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
+                .anyMatch(e -> e.getKey() > 18 && e.getValue() == TileState.OCCUPIED));
+        int spot = tiles().entrySet().stream().filter(e -> e.getKey() > 18 && e.getValue() == TileState.OCCUPIED)
+                .mapToInt(Map.Entry::getKey).min().orElseThrow();
+        robot.clickOn("#spot-" + spot);
+        Label title = robot.lookup("#history-spot").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> title.isVisible() && title.getText().startsWith("Spot " + spot));
+        javafx.scene.control.ListView<?> changes = robot.lookup("#history-changes").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(changes.getItems().stream().anyMatch(c -> c.toString().endsWith("→ occupied")), "changes: " + changes.getItems());
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#free-history").queryAs(javafx.scene.chart.LineChart.class);
+        assertTrue(!chart.getData().get(0).getData().isEmpty(), "the chart has the free count since start");
+        robot.clickOn("#history-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#history-close").query().getScene() != null
+                && !robot.lookup("#history-close").query().getParent().getParent().isVisible(), "closed");
+    }
+
+    @Test
     void escapeDoesNotLeaveKioskModeAndOnlyTheOperatorPinDoes() throws Exception {
         assertTrue(KioskApp.running.stage().isFullScreen());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
