@@ -6,6 +6,7 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskSetup;
+import com.parkwatch.vision.Annotator;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
 import com.parkwatch.web.WebServer;
@@ -62,12 +63,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
     boolean report;
 
-    @Option(names = "--port", defaultValue = "8080",
-            description = "Port of the web pages and API served beside the kiosk (default: ${DEFAULT-VALUE}; -1: none).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address the web server listens on.")
-    String bind;
+    @Mixin
+    WebOptions webOptions;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -99,9 +96,11 @@ public final class Main implements Callable<Integer> {
             Layout layout = SourceOptions.layoutFor(frames, mask, video);
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
+            LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), step.settings());
-                 WebServer web = port < 0 ? null : new WebServer(lot, bookings, () -> null).start(bind, port)) {
-                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, bookings, kiosk, pin, screenshot, afterFrames, report));
+                 WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
+                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, publisher, bookings, kiosk, pin, screenshot,
+                        afterFrames, report));
             }
         }
         return 0;

@@ -39,12 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StepOption step;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every network).")
-    String bind;
+    @Mixin
+    WebOptions webOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -56,11 +52,14 @@ final class ServeCommand implements Callable<Integer> {
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), settings);
-                 WebServer web = new WebServer(lot, bookings, publisher::latestJpeg).start(bind, port)) {
+                 WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
+                if (web == null) {
+                    throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
+                }
                 Thread engine = new Thread(new EngineLoop(frames, tracker, publisher, ServeCommand::report), "engine");
                 engine.setDaemon(true);
                 engine.start();
-                System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", bind, web.port());
+                System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", webOptions.bind, web.port());
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
                 stopped.await();

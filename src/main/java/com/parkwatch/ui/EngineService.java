@@ -28,6 +28,7 @@ final class EngineService extends Service<Void> {
     private final FrameSource source;
     private final OccupancyTracker tracker;
     private final LiveLot lot;
+    private final EngineLoop.SampleListener publisher;
     private final BookingService bookings;
     private final Annotator annotator;
     private final FrameHandOff<FeedBuffer> feed;
@@ -41,6 +42,7 @@ final class EngineService extends Service<Void> {
         this.source = setup.source();
         this.tracker = setup.tracker();
         this.lot = setup.lot();
+        this.publisher = setup.publisher();
         this.bookings = setup.bookings();
         this.annotator = new Annotator(setup.layout());
         this.feed = feed;
@@ -81,7 +83,7 @@ final class EngineService extends Service<Void> {
 
         @Override
         public void sampled(LotSnapshot snapshot, Mat frame) {
-            lot.publish(snapshot);
+            publisher.sampled(snapshot, frame);
             show(snapshot);
         }
 

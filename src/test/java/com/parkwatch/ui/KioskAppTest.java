@@ -51,7 +51,8 @@ class KioskAppTest {
         BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
                 lot::occupancyOf, Clock.systemUTC());
         OccupancyTracker tracker = new OccupancyTracker(layout, SvmClassifier.loadDefault(), TrackerSettings.withStep(30));
-        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, bookings, true, "2468", null, 1, false);
+        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, (snapshot, frame) -> lot.publish(snapshot), bookings, true,
+                "2468", null, 1, false);
         KioskAppTest.bookings = bookings;
         KioskAppTest.layout = layout;
         FxToolkit.registerPrimaryStage();
