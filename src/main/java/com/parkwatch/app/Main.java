@@ -99,6 +99,12 @@ public final class Main implements Callable<Integer> {
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), step.settings());
                  WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
+                if (screenshot == null && !KioskLauncher.hasDisplay()) {
+                    System.out.println(web == null
+                            ? "no display: the kiosk runs headless (Ctrl-C stops; --screenshot shows it)"
+                            : "no display: the kiosk runs headless; see the lot at http://" + webOptions.bind + ":" + web.port()
+                                    + "/ (Ctrl-C stops)");
+                }
                 KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, publisher, bookings, kiosk, pin, screenshot,
                         afterFrames, report));
             }

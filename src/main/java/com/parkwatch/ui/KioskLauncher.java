@@ -20,7 +20,7 @@ public final class KioskLauncher {
         Application.launch(KioskApp.class);
     }
 
-    static boolean hasDisplay() {
+    public static boolean hasDisplay() {
         return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
