@@ -37,7 +37,6 @@ final class LiveFeed extends StackPane {
                         view.setImage(next.image);
                     }
                     shown++;
-                    onFrame.run();
                 }
                 if (now - countedAt >= 1_000_000_000L) {
                     model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
@@ -45,6 +44,10 @@ final class LiveFeed extends StackPane {
                     shownAtCount = shown;
                 }
                 timings.record(started);
+                if (next != null) {
+                    // After the timing: this may take the exit screenshot, which is not the kiosk's normal work.
+                    onFrame.run();
+                }
             }
         };
     }
