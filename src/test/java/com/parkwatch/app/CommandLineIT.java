@@ -113,6 +113,14 @@ class CommandLineIT {
     }
 
     @Test
+    void optionsCanComeFromAConfigurationFile() throws Exception {
+        Files.writeString(dir.resolve("lot.args"), "# the lot at the north gate\n--video\nsim:3\n--step\n20\n--max-frames\n45\n");
+        Jar.Result r = Jar.run(dir, "analyze", "@lot.args");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("analysed 45 frames (3 samples)"), r.out());
+    }
+
+    @Test
     void printsTheLayoutOfAMaskScaledToAFrameSize() throws Exception {
         Jar.Result r = Jar.run(dir, "layout", "--mask", mask(640, 360).toString(), "--size", "1280x720");
         assertEquals(0, r.exit(), r.err());
