@@ -147,9 +147,4 @@ public final class Annotator {
                     TEXT, 2);
         }
     }
-
-    /** The colour a spot is drawn in now (index from 0). */
-    Scalar colourOf(int spot) {
-        return colours[spot];
-    }
 }

@@ -71,17 +71,12 @@ public final class WebServer implements AutoCloseable {
             LOG.warn("booking database: {}", e.getMessage());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("bookings are unavailable right now; try again"));
         });
+        // Javalin's own 404, 405 and 413 arrive here too, so they also answer with a JSON error.
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("the server could not answer; try again"));
         });
-        app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().contains("json")) {
-                ctx.json(new ApiError("no such page: " + ctx.path()));
-            }
-        });
-        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> ctx.json(new ApiError(ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     /** Starts listening; port 0 picks a free one. */
