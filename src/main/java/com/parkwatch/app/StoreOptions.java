@@ -22,12 +22,25 @@ final class StoreOptions {
         if (database != null) {
             return JdbcBookingStore.open(database);
         }
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".parkwatch");
+        Path dir = dataDir();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the data directory " + dir);
         }
-        return JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db"));
+        return JdbcBookingStore.open("jdbc:sqlite:" + sqliteFile());
+    }
+
+    /** Where the bookings are, for people: the SQLite file, or the shared database without its credentials. */
+    String where() {
+        return database != null ? database.replaceFirst("\\?.*", "") : sqliteFile().toString();
+    }
+
+    private Path dataDir() {
+        return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".parkwatch");
+    }
+
+    private Path sqliteFile() {
+        return dataDir().resolve("bookings.db");
     }
 }

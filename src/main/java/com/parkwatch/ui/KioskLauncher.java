@@ -2,11 +2,17 @@ package com.parkwatch.ui;
 
 import javafx.application.Application;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Starts the kiosk from the class path (the Application class itself cannot be the main class there). With no
  * display, or for a screenshot, JavaFX runs on Monocle's headless platform.
  */
 public final class KioskLauncher {
+
+    /** Held so that its level stays set: JavaFX's logger, which warns that it runs from the class path, as we ship it. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private KioskLauncher() {
     }
@@ -16,6 +22,7 @@ public final class KioskLauncher {
         if (setup.screenshot() != null || !hasDisplay()) {
             useHeadlessPlatform();
         }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         KioskApp.setup = setup;
         Application.launch(KioskApp.class);
     }

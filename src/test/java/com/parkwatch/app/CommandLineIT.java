@@ -190,6 +190,16 @@ class CommandLineIT {
     }
 
     @Test
+    void selfTestNamesTheCheckThatFails() throws Exception {
+        Path badModel = Files.writeString(dir.resolve("broken.pwm"), "hello");
+        Jar.Result r = Jar.run(dir, "self-test", "--model", badModel.toString(), "--data-dir", dir.resolve("data").toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("ok    video") && r.out().contains("ok    database"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("FAIL  model") && l.contains("not a ParkWatch model")), r.out());
+        assertTrue(r.out().strip().endsWith("self-test failed: 1 check(s)"), r.out());
+    }
+
+    @Test
     void badInputGetsOneSentenceAndExitCodeOne() throws Exception {
         Path m = mask(1280, 720);
         assertRefused("no such file", "analyze", "--video", "missing.mp4", "--mask", m.toString());
