@@ -58,22 +58,33 @@ final class AnalyzeCommand implements Callable<Integer> {
             var classifier = model.load();
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
                  SnapshotLines lines = json == null ? null : new SnapshotLines(json);
-                 VideoSink sink = out == null ? null : new VideoSink(out, frames.width(), frames.height(), frames.frameRate())) {
-                return run(frames, tracker, lines, sink);
+                 VideoSink sink = out == null ? null : new VideoSink(out, frames.width(), frames.height(), frames.frameRate());
+                 Annotator annotator = annotate || out != null ? new Annotator(layout) : null) {
+                return run(frames, tracker, lines, sink, annotator);
             }
         }
     }
 
-    private int run(FrameSource frames, OccupancyTracker tracker, SnapshotLines lines, VideoSink sink)
+    private int run(FrameSource frames, OccupancyTracker tracker, SnapshotLines lines, VideoSink sink, Annotator annotator)
             throws SourceException, IOException {
-        Annotator annotator = annotate || sink != null ? new Annotator(tracker.layout()) : null;
         Mat canvas = sink != null ? sink.canvas() : null;
         SimulatedTruth truth = frames instanceof SimulatedLot sim ? new SimulatedTruth(sim) : null;
         long started = System.nanoTime();
         long index = 0;
         long samples = 0;
         Mat frame;
-        while ((maxFrames == null || index < maxFrames) && (frame = frames.next()) != null) {
+        while (maxFrames == null || index < maxFrames) {
+            if (annotator == null && !tracker.samples(index)) {
+                // Nobody looks at this frame: decode it, but leave out the conversion to colour.
+                if (!frames.skip()) {
+                    break;
+                }
+                index++;
+                continue;
+            }
+            if ((frame = frames.next()) == null) {
+                break;
+            }
             double time = index / frames.frameRate();
             Optional<LotSnapshot> sampled = tracker.accept(frame, index, time);
             if (sampled.isPresent()) {

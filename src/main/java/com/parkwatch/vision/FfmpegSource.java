@@ -34,6 +34,7 @@ public final class FfmpegSource implements FrameSource {
         this.loops = loops;
         grabber = new FFmpegFrameGrabber(location);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        grabber.setVideoOption("threads", "1");
         if (stream) {
             grabber.setOption("rw_timeout", "5000000");
             grabber.setOption("rtsp_transport", "tcp");
@@ -53,11 +54,7 @@ public final class FfmpegSource implements FrameSource {
     @Override
     public Mat next() throws SourceException {
         try {
-            Frame decoded = grabber.grabImage();
-            while (decoded == null && ++loopsDone < loops) {
-                grabber.restart();
-                decoded = grabber.grabImage();
-            }
+            Frame decoded = decode(true);
             if (decoded == null) {
                 return null;
             }
@@ -69,6 +66,26 @@ public final class FfmpegSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new SourceException("the video " + location + " failed while decoding: " + e.getMessage(), e);
         }
+    }
+
+    /** Decodes without converting to BGR. */
+    @Override
+    public boolean skip() throws SourceException {
+        try {
+            return decode(false) != null;
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw new SourceException("the video " + location + " failed while decoding: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next video frame, played again from the start while loops remain; converted to BGR if asked. */
+    private Frame decode(boolean toBgr) throws FrameGrabber.Exception {
+        Frame decoded = grabber.grabFrame(false, true, toBgr, false, false);
+        while (decoded == null && ++loopsDone < loops) {
+            grabber.restart();
+            decoded = grabber.grabFrame(false, true, toBgr, false, false);
+        }
+        return decoded;
     }
 
     /** Points a Mat at the decoder's buffer; happens once, or again only if the decoder reallocates. */

@@ -15,6 +15,16 @@ public interface FrameSource extends AutoCloseable {
      */
     org.opencv.core.Mat next() throws SourceException;
 
+    /**
+     * Moves past the next frame without producing its pixels, for frames nobody looks at. Sources whose decoder
+     * can leave out the colour conversion do.
+     *
+     * @return false when the source has ended
+     */
+    default boolean skip() throws SourceException {
+        return next() != null;
+    }
+
     int width();
 
     int height();
