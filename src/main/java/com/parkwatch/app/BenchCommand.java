@@ -1,0 +1,248 @@
+package com.parkwatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.vision.Annotator;
+import com.parkwatch.vision.FrameSource;
+import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.vision.SimulatedLot;
+import com.parkwatch.vision.SourceException;
+import com.parkwatch.vision.SpotClassifier;
+import com.parkwatch.vision.TiledLot;
+import com.parkwatch.vision.TrackerSettings;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures, in one run and one process, the CPU cost per frame of each way of watching a clip, beside the cost of
+ * decoding it, and the analysis time per step for the clip's lot and for a simulated 10,368-spot lot.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure CPU per frame and frames/s: decode only, decode to BGR, the engine with annotation,",
+                "analyse only, the kiosk's display path; analysis time per step for the lot and a 10,368-spot lot;",
+                "resident memory. Every pass plays the whole clip (--loop-count times)."})
+final class BenchCommand implements Callable<Integer> {
+
+    /** Steps of the 10,368-spot lot that are timed, after the first, which classifies every spot. */
+    private static final int LARGE_LOT_STEPS = 30;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    StepOption step;
+
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    record Pass(String name, long frames, double cpuMsPerFrame, double framesPerSecond, double cpuVsDecodeToBgr) {
+    }
+
+    record StepTimes(String lot, int spots, int steps, double meanMs, double maxMs) {
+    }
+
+    record Report(String video, int width, int height, int spots, int step, int loops, String date, String java,
+                  int cores, List<Pass> passes, List<StepTimes> analysisPerStep, long residentStartKb,
+                  long residentEndKb, long residentPeakKb, long heapUsedEndKb) {
+    }
+
+    private interface FramePass {
+        /** Plays the source through and returns how many frames it saw. */
+        long run(FrameSource frames) throws SourceException;
+    }
+
+    private record Timed(long frames, long cpuNanos, long wallNanos) {
+    }
+
+    private SpotClassifier classifier;
+    private TrackerSettings settings;
+    private Layout layout;
+    private final List<Double> stepMillis = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        settings = step.settings();
+        classifier = model.load();
+        long residentStart = ProcessUsage.residentKb();
+        int width;
+        int height;
+        try (FrameSource frames = source.open()) {
+            layout = source.layoutFor(frames);
+            width = frames.width();
+            height = frames.height();
+        }
+        time(this::analyseOnly); // warms the code paths up; not reported
+        List<Pass> passes = new ArrayList<>();
+        Timed decodeToBgr = time(this::decodeToBgr);
+        passes.add(pass("decode only", time(this::decodeOnly), decodeToBgr));
+        passes.add(pass("decode to BGR", decodeToBgr, decodeToBgr));
+        stepMillis.clear();
+        passes.add(pass("engine, annotated", time(this::engineAnnotated), decodeToBgr));
+        StepTimes lotSteps = stepTimes("this lot", layout.size());
+        passes.add(pass("analyse only", time(this::analyseOnly), decodeToBgr));
+        passes.add(pass("kiosk display path", time(this::displayPath), decodeToBgr));
+        List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
+        Runtime rt = Runtime.getRuntime();
+        Report report = new Report(source.video, width, height, layout.size(), settings.step(), source.loopCount,
+                Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), passes,
+                perStep, residentStart, ProcessUsage.residentKb(), ProcessUsage.peakResidentKb(),
+                (rt.totalMemory() - rt.freeMemory()) / 1024);
+        print(report);
+        if (json != null) {
+            write(report);
+        }
+        return 0;
+    }
+
+    private Timed time(FramePass pass) throws SourceException {
+        try (FrameSource frames = source.open()) {
+            long cpu = ProcessUsage.cpuNanos();
+            long wall = System.nanoTime();
+            long n = pass.run(frames);
+            return new Timed(n, ProcessUsage.cpuNanos() - cpu, System.nanoTime() - wall);
+        }
+    }
+
+    private static Pass pass(String name, Timed t, Timed decodeToBgr) {
+        double cpuPerFrame = t.cpuNanos() / 1e6 / Math.max(1, t.frames());
+        double base = decodeToBgr.cpuNanos() / 1e6 / Math.max(1, decodeToBgr.frames());
+        return new Pass(name, t.frames(), cpuPerFrame, t.frames() / (t.wallNanos() / 1e9), cpuPerFrame / base);
+    }
+
+    private long decodeOnly(FrameSource frames) throws SourceException {
+        long n = 0;
+        while (frames.skip()) {
+            n++;
+        }
+        return n;
+    }
+
+    private long decodeToBgr(FrameSource frames) throws SourceException {
+        long n = 0;
+        while (frames.next() != null) {
+            n++;
+        }
+        return n;
+    }
+
+    /** What {@code analyze --annotate} does: every frame decoded to colour, sampled ones analysed, all drawn on. */
+    private long engineAnnotated(FrameSource frames) throws SourceException {
+        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
+             Annotator annotator = new Annotator(layout)) {
+            long n = 0;
+            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
+                analyse(tracker, frame, n, n / frames.frameRate()).ifPresent(annotator::show);
+                annotator.draw(frame);
+            }
+            return n;
+        }
+    }
+
+    /** What {@code analyze} does with no output to draw: only sampled frames are converted to colour. */
+    private long analyseOnly(FrameSource frames) throws SourceException {
+        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
+            long n = 0;
+            while (true) {
+                if (!tracker.samples(n)) {
+                    if (!frames.skip()) {
+                        return n;
+                    }
+                } else {
+                    Mat frame = frames.next();
+                    if (frame == null) {
+                        return n;
+                    }
+                    tracker.accept(frame, n, n / frames.frameRate());
+                }
+                n++;
+            }
+        }
+    }
+
+    /** The kiosk's engine thread: the annotated engine, then each frame into the BGRA buffer the screen shows. */
+    private long displayPath(FrameSource frames) throws SourceException {
+        ByteBuffer pixels = ByteBuffer.allocateDirect(frames.width() * frames.height() * 4);
+        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4, pixels);
+        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
+             Annotator annotator = new Annotator(layout)) {
+            long n = 0;
+            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
+                tracker.accept(frame, n, n / frames.frameRate()).ifPresent(annotator::show);
+                annotator.draw(frame);
+                Imgproc.cvtColor(frame, bgra, Imgproc.COLOR_BGR2BGRA);
+            }
+            return n;
+        } finally {
+            bgra.release();
+        }
+    }
+
+    /** Feeds the tracker, timing the sampled frames after the first (which classifies every spot). */
+    private Optional<LotSnapshot> analyse(OccupancyTracker tracker, Mat frame, long n, double time) {
+        long started = System.nanoTime();
+        Optional<LotSnapshot> result = tracker.accept(frame, n, time);
+        if (result.isPresent() && n > 0) {
+            stepMillis.add((System.nanoTime() - started) / 1e6);
+        }
+        return result;
+    }
+
+    private StepTimes stepTimes(String lot, int spots) {
+        double max = stepMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double mean = stepMillis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new StepTimes(lot, spots, stepMillis.size(), mean, max);
+    }
+
+    private StepTimes largeLotSteps() {
+        stepMillis.clear();
+        try (TiledLot lot = new TiledLot(1);
+             OccupancyTracker tracker = new OccupancyTracker(lot.layout(), classifier, settings)) {
+            for (int s = 0; s <= LARGE_LOT_STEPS; s++) {
+                long index = (long) s * settings.step();
+                analyse(tracker, lot.advance(settings.step()), index, index / SimulatedLot.FRAME_RATE);
+            }
+            return stepTimes("simulated 4K lot", lot.layout().size());
+        }
+    }
+
+    private static void print(Report r) {
+        System.out.printf(Locale.ROOT, "bench: %s, %dx%d, %d spots, step %d, %d pass(es) of the clip; Java %s, %d cores, %s%n",
+                r.video(), r.width(), r.height(), r.spots(), r.step(), r.loops(), r.java(), r.cores(), r.date());
+        System.out.printf(Locale.ROOT, "%-22s %8s %14s %10s %22s%n", "pass", "frames", "CPU ms/frame", "frames/s",
+                "CPU / decode to BGR");
+        for (Pass p : r.passes()) {
+            System.out.printf(Locale.ROOT, "%-22s %8d %14.2f %10.1f %22.2f%n", p.name(), p.frames(), p.cpuMsPerFrame(),
+                    p.framesPerSecond(), p.cpuVsDecodeToBgr());
+        }
+        for (StepTimes s : r.analysisPerStep()) {
+            System.out.printf(Locale.ROOT, "analysis per step, %s (%d spots): mean %.2f ms, longest %.2f ms, %d steps%n",
+                    s.lot(), s.spots(), s.meanMs(), s.maxMs(), s.steps());
+        }
+        System.out.printf(Locale.ROOT, "resident set: %.1f MB at start, %.1f MB at end, %.1f MB peak; heap in use %.1f MB%n",
+                r.residentStartKb() / 1024.0, r.residentEndKb() / 1024.0, r.residentPeakKb() / 1024.0,
+                r.heapUsedEndKb() / 1024.0);
+    }
+
+    private void write(Report report) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+    }
+}
