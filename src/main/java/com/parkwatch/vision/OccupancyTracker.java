@@ -16,7 +16,8 @@ import java.util.Optional;
  * difference from the previous sampled frame, and re-classifies the spots whose difference exceeds a share of the
  * step's largest difference and an absolute floor. It also re-classifies spots whose pixels moved away from those
  * of their last classification (changes the mean alone misses), and spots whose state is not yet settled (see
- * {@link SpotTrack#needsAnotherLook()}). The first sampled frame classifies every spot.
+ * {@link SpotTrack#needsAnotherLook()}) unless their pixels are those of the last look but for noise, when the
+ * last verdict counts again. The first sampled frame classifies every spot.
  */
 public final class OccupancyTracker implements AutoCloseable {
 
@@ -64,7 +65,7 @@ public final class OccupancyTracker implements AutoCloseable {
      * @return the lot's state when this frame was a sampled one
      */
     public Optional<LotSnapshot> accept(Mat frame, long index, double time) {
-        if (index % settings.step() != 0) {
+        if (!samples(index)) {
             return Optional.empty();
         }
         frame.copyTo(sampled);
@@ -80,9 +81,13 @@ public final class OccupancyTracker implements AutoCloseable {
         for (int i = 0; i < tracks.length; i++) {
             SpotTrack track = tracks[i];
             boolean changed = !first && Math.abs(means[i] - previousMeans[i]) > threshold;
-            if (changed || track.needsAnotherLook() || textureMoved(i)) {
+            double drift = first ? Double.MAX_VALUE : driftSinceClassified(i);
+            if (changed || drift > settings.textureLimit()
+                    || (track.needsAnotherLook() && drift > settings.stillLimit())) {
                 track.observe(classifier.classify(cropper.crop(i)), time);
                 cropper.box(i).copyTo(referenceCropper.box(i));
+            } else if (track.needsAnotherLook()) {
+                track.observe(track.lastVerdict(), time);
             }
         }
         first = false;
@@ -90,9 +95,15 @@ public final class OccupancyTracker implements AutoCloseable {
         return Optional.of(latest);
     }
 
-    private boolean textureMoved(int spot) {
+    /** Whether the frame of this index is a sampled one; the others need no pixels unless someone shows them. */
+    public boolean samples(long index) {
+        return index % settings.step() == 0;
+    }
+
+    /** How far, in grey levels on average, a spot's pixels are from those it was last classified on. */
+    private double driftSinceClassified(int spot) {
         Core.absdiff(cropper.box(spot), referenceCropper.box(spot), difference);
-        return meanOf(Core.mean(difference)) > settings.textureLimit();
+        return meanOf(Core.mean(difference));
     }
 
     private static double meanOf(org.opencv.core.Scalar bgr) {

@@ -21,6 +21,7 @@ final class SpotTrack {
     private double since;
     private double evidence;
     private double disagreementSince;
+    private Verdict lastVerdict;
 
     SpotTrack(Spot spot, double sureConfidence) {
         this.spot = spot;
@@ -29,6 +30,7 @@ final class SpotTrack {
     }
 
     void observe(Verdict verdict, double time) {
+        lastVerdict = verdict;
         if (state == Occupancy.UNKNOWN || verdict.occupancy() == state) {
             if (state != verdict.occupancy()) {
                 since = time;
@@ -56,6 +58,11 @@ final class SpotTrack {
      */
     boolean needsAnotherLook() {
         return state == Occupancy.UNKNOWN || evidence > 0 || confidence < sureConfidence;
+    }
+
+    /** The verdict last observed; null before the first. */
+    Verdict lastVerdict() {
+        return lastVerdict;
     }
 
     SpotStatus status() {

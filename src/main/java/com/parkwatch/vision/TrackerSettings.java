@@ -9,12 +9,15 @@ package com.parkwatch.vision;
  * @param textureLimit   re-classify a spot whose pixels differ from those at its last classification by more than
  *                       this many grey levels on average: catches a car whose mean is close to the asphalt's, or one
  *                       that arrived beside a bigger change
+ * @param stillLimit     a spot due for another look whose pixels differ from those at its last classification by
+ *                       at most this many grey levels on average (sensor and compression noise) is given its last
+ *                       verdict again instead of being classified: the same picture would get the same answer
  * @param sureConfidence a disagreeing verdict at least this confident changes the state at once; less confident
  *                       ones must add up to as much (see {@link SpotTrack}); a spot whose state rests on a less
  *                       confident verdict is classified again at every sample
  */
 public record TrackerSettings(int step, double changeRatio, double changeFloor, double textureLimit,
-                              double sureConfidence) {
+                              double stillLimit, double sureConfidence) {
 
     public static final int DEFAULT_STEP = 30;
 
@@ -28,6 +31,6 @@ public record TrackerSettings(int step, double changeRatio, double changeFloor, 
     }
 
     public static TrackerSettings withStep(int step) {
-        return new TrackerSettings(step, 0.4, 2.0, 10.0, 0.75);
+        return new TrackerSettings(step, 0.4, 2.0, 10.0, 5.0, 0.75);
     }
 }

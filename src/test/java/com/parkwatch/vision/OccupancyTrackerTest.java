@@ -1,0 +1,68 @@
+package com.parkwatch.vision;
+
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.Spot;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** When the tracker asks the classifier again, and when an unchanged picture keeps its last answer. */
+class OccupancyTrackerTest {
+
+    static {
+        OpenCv.load();
+    }
+
+    private static final int STEP = 30;
+
+    /** Answers "occupied" without being sure, and counts the spots it was asked about, by their left edge. */
+    private static final class UnsureClassifier implements SpotClassifier {
+        final List<Integer> asked = new ArrayList<>();
+
+        @Override
+        public Verdict classify(Mat crop) {
+            asked.add(crop.cols());
+            return new Verdict(Occupancy.OCCUPIED, 0.6);
+        }
+    }
+
+    private final Layout layout = new Layout(200, 100, List.of(
+            Spot.ofBox(1, new Box(10, 10, 40, 80)), Spot.ofBox(2, new Box(60, 10, 50, 80)),
+            Spot.ofBox(3, new Box(120, 10, 60, 80))));
+
+    @Test
+    void anUnchangedSpotIsNotClassifiedAgainEvenWhenItsVerdictWasUnsure() {
+        UnsureClassifier classifier = new UnsureClassifier();
+        Mat frame = new Mat(100, 200, CvType.CV_8UC3, new Scalar(90, 90, 90));
+        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, TrackerSettings.withStep(STEP))) {
+            tracker.accept(frame, 0, 0);
+            assertEquals(3, classifier.asked.size(), "the first sample classifies every spot");
+            classifier.asked.clear();
+            LotSnapshot later = null;
+            for (int s = 1; s <= 5; s++) {
+                later = tracker.accept(frame, (long) s * STEP, s).orElseThrow();
+            }
+            assertEquals(List.of(), classifier.asked, "the same picture gets the same answer without asking");
+            assertEquals(0.6, later.spots().get(1).confidence(), 1e-9);
+            assertEquals(Occupancy.OCCUPIED, later.spots().get(1).occupancy());
+
+            // A car-sized change in the middle spot: only that spot is classified again.
+            Imgproc.rectangle(frame, new Point(65, 20), new Point(104, 80), new Scalar(30, 30, 200), -1);
+            tracker.accept(frame, 6L * STEP, 6);
+            assertEquals(List.of(50), classifier.asked);
+        } finally {
+            frame.release();
+        }
+    }
+}
