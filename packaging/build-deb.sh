@@ -49,7 +49,7 @@ DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb --dest "$work/jpackage" --name
   --description "Parking-lot occupancy kiosk: which spots are free, live from a camera" \
   --vendor "ParkWatch" --copyright "ParkWatch" --about-url "https://example.invalid/parkwatch" \
   --input "$work/input" --main-jar parkwatch.jar --main-class com.parkwatch.app.Main \
-  --runtime-image "$work/runtime" --icon packaging/parkwatch.png --resource-dir "$work/resources" \
+  --runtime-image "$work/runtime" --java-options "$(cat packaging/jvm.options)" --icon packaging/parkwatch.png --resource-dir "$work/resources" \
   --linux-package-name parkwatch --linux-app-category misc --linux-menu-group "Utility" --linux-shortcut \
   --linux-package-deps libgtk-3-0 --linux-deb-maintainer parkwatch@example.invalid
 

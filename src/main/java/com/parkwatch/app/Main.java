@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
                 "With no command, starts the kiosk (on the simulated lot unless --video says otherwise)."},
         subcommands = {AnalyzeCommand.class, ServeCommand.class, LayoutCommand.class, TrainCommand.class,
-                EvaluateCommand.class, SelfTestCommand.class})
+                EvaluateCommand.class, SelfTestCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--video", paramLabel = "V", defaultValue = "sim",

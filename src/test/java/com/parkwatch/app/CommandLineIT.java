@@ -190,6 +190,24 @@ class CommandLineIT {
     }
 
     @Test
+    void benchMeasuresEveryPassOverTheWholeClip() throws Exception {
+        assertEquals(0, Jar.run(dir, "analyze", "--video", "sim", "--max-frames", "120", "--out", "clip.mp4").exit());
+        Jar.Result r = Jar.run(dir, "bench", "--video", "clip.mp4", "--mask", mask(1280, 720).toString(), "--json", "bench.json");
+        assertEquals(0, r.exit(), r.err());
+        for (String pass : List.of("decode only", "decode to BGR", "engine, annotated", "analyse only", "kiosk display path")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(pass) && l.contains(" 120 ")), pass + " in\n" + r.out());
+        }
+        JsonNode report = JSON.readTree(dir.resolve("bench.json").toFile());
+        assertEquals(5, report.get("passes").size());
+        for (JsonNode pass : report.get("passes")) {
+            assertEquals(120, pass.get("frames").asInt());
+            assertTrue(pass.get("cpuMsPerFrame").asDouble() > 0 && pass.get("framesPerSecond").asDouble() > 0);
+        }
+        assertEquals(10_368, report.get("analysisPerStep").get(1).get("spots").asInt());
+        assertTrue(report.get("residentPeakKb").asLong() > 0);
+    }
+
+    @Test
     void selfTestNamesTheCheckThatFails() throws Exception {
         Path badModel = Files.writeString(dir.resolve("broken.pwm"), "hello");
         Jar.Result r = Jar.run(dir, "self-test", "--model", badModel.toString(), "--data-dir", dir.resolve("data").toString());

@@ -17,13 +17,22 @@ final class Jar {
     private Jar() {
     }
 
-    private static List<String> command(String... args) {
+    /** The packaged jar. */
+    static Path path() {
         Path jar = Path.of("target/parkwatch.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("package the jar first (mvn verify does): " + jar);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        return jar;
+    }
+
+    /** The java command of the JDK running the tests. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", path().toString()));
         command.addAll(List.of(args));
         return command;
     }

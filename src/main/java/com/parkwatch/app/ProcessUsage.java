@@ -1,0 +1,43 @@
+package com.parkwatch.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** This process's CPU time (all threads, the decoder's native ones included) and resident memory, from the OS. */
+final class ProcessUsage {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private ProcessUsage() {
+    }
+
+    static long cpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    /** Resident set now, in kB (Linux). */
+    static long residentKb() {
+        return statusKb("VmRSS:");
+    }
+
+    /** Largest resident set so far, in kB (Linux). */
+    static long peakResidentKb() {
+        return statusKb("VmHWM:");
+    }
+
+    private static long statusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: no figure
+        }
+        return -1;
+    }
+}
