@@ -146,12 +146,31 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What {@code analyze --annotate} does: every frame decoded to colour, sampled ones analysed, all drawn on. */
     private long engineAnnotated(FrameSource frames) throws SourceException {
+        return annotatedEngine(frames, null);
+    }
+
+    /** The kiosk's engine thread: the annotated engine, then each frame into the BGRA buffer the screen shows. */
+    private long displayPath(FrameSource frames) throws SourceException {
+        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4,
+                ByteBuffer.allocateDirect(frames.width() * frames.height() * 4));
+        try {
+            return annotatedEngine(frames, bgra);
+        } finally {
+            bgra.release();
+        }
+    }
+
+    /** @param screen the BGRA buffer each frame is converted into for display, or null for none */
+    private long annotatedEngine(FrameSource frames, Mat screen) throws SourceException {
         try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
              Annotator annotator = new Annotator(layout)) {
             long n = 0;
             for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
                 analyse(tracker, frame, n, n / frames.frameRate()).ifPresent(annotator::show);
                 annotator.draw(frame);
+                if (screen != null) {
+                    Imgproc.cvtColor(frame, screen, Imgproc.COLOR_BGR2BGRA);
+                }
             }
             return n;
         }
@@ -175,24 +194,6 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 n++;
             }
-        }
-    }
-
-    /** The kiosk's engine thread: the annotated engine, then each frame into the BGRA buffer the screen shows. */
-    private long displayPath(FrameSource frames) throws SourceException {
-        ByteBuffer pixels = ByteBuffer.allocateDirect(frames.width() * frames.height() * 4);
-        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4, pixels);
-        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
-             Annotator annotator = new Annotator(layout)) {
-            long n = 0;
-            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
-                tracker.accept(frame, n, n / frames.frameRate()).ifPresent(annotator::show);
-                annotator.draw(frame);
-                Imgproc.cvtColor(frame, bgra, Imgproc.COLOR_BGR2BGRA);
-            }
-            return n;
-        } finally {
-            bgra.release();
         }
     }
 
