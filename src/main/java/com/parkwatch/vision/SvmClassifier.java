@@ -16,8 +16,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * An SVM (OpenCV ml) on {@link PixelFeatures}. Label 0 is free, 1 occupied. A model file is gzip'd JSON that holds
- * the feature kind and OpenCV's own serialisation of the SVM.
+ * An RBF SVM (OpenCV ml) on standardised {@link SpotFeatures}. Label 0 is free, 1 occupied. A model file is gzip'd
+ * JSON that holds the feature kind, each feature's mean and scale, and OpenCV's own serialisation of the SVM.
  */
 public final class SvmClassifier implements SpotClassifier {
 
@@ -28,25 +28,30 @@ public final class SvmClassifier implements SpotClassifier {
     static final int FREE_LABEL = 0;
     static final int OCCUPIED_LABEL = 1;
     private static final String FORMAT = "parkwatch-model";
-    private static final String FEATURES = "bgr-pixels-15x15";
+    private static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record ModelFile(String format, int version, String features, String svm) {
+    private record ModelFile(String format, int version, String features, float[] mean, float[] scale, String svm) {
     }
 
     private final SVM svm;
-    private final PixelFeatures features = new PixelFeatures();
-    private final Mat sample = new Mat(1, PixelFeatures.LENGTH, CvType.CV_32F);
+    private final Standardisation standardisation;
+    private final SpotFeatures features = new SpotFeatures();
+    private final float[] values = new float[SpotFeatures.LENGTH];
+    private final Mat sample = new Mat(1, SpotFeatures.LENGTH, CvType.CV_32F);
     private final Mat answer = new Mat();
     private final float[] margins = new float[1];
 
-    SvmClassifier(SVM svm) {
+    SvmClassifier(SVM svm, Standardisation standardisation) {
         this.svm = svm;
+        this.standardisation = standardisation;
     }
 
     @Override
     public Verdict classify(Mat crop) {
-        features.extract(crop, sample, 0);
+        features.extract(crop, values);
+        standardisation.apply(values);
+        sample.put(0, 0, values);
         // OpenCV's raw two-class output is positive for the first (lower) label, here free.
         svm.predict(sample, answer, StatModel.RAW_OUTPUT);
         answer.get(0, 0, margins);
@@ -56,11 +61,18 @@ public final class SvmClassifier implements SpotClassifier {
         return new Verdict(margin > 0 ? Occupancy.FREE : Occupancy.OCCUPIED, confidence);
     }
 
+    /** The parameters cross-validation chose and the size of the model, for the training report. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "C %.3g, gamma %.3g, %d support vectors", svm.getC(), svm.getGamma(),
+                svm.getSupportVectors().rows());
+    }
+
     public void save(Path file) throws IOException {
         Path yaml = Files.createTempFile("parkwatch-svm", ".yml");
         try {
             svm.save(yaml.toString());
-            ModelFile model = new ModelFile(FORMAT, 1, FEATURES, Files.readString(yaml));
+            ModelFile model = new ModelFile(FORMAT, VERSION, SpotFeatures.KIND, standardisation.mean(),
+                    standardisation.scale(), Files.readString(yaml));
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -81,10 +93,16 @@ public final class SvmClassifier implements SpotClassifier {
         } catch (IOException e) {
             throw new ModelException("cannot load the model " + file + ": it is not a ParkWatch model file");
         }
-        if (!FORMAT.equals(model.format()) || !FEATURES.equals(model.features()) || model.svm() == null) {
-            throw new ModelException("cannot load the model " + file + ": it is not a ParkWatch SVM model of a known kind");
+        if (!FORMAT.equals(model.format()) || model.version() != VERSION || !SpotFeatures.KIND.equals(model.features())
+                || model.svm() == null) {
+            throw new ModelException("cannot load the model " + file
+                    + ": it is a ParkWatch model of another kind; train it again with this version");
         }
-        return fromYaml(model.svm(), file);
+        if (model.mean() == null || model.scale() == null || model.mean().length != SpotFeatures.LENGTH
+                || model.scale().length != SpotFeatures.LENGTH) {
+            throw new ModelException("cannot load the model " + file + ": its feature scaling is missing or of another shape");
+        }
+        return new SvmClassifier(fromYaml(model.svm(), file), new Standardisation(model.mean(), model.scale()));
     }
 
     /** Loads the model shipped inside the application. */
@@ -107,16 +125,16 @@ public final class SvmClassifier implements SpotClassifier {
 
     public static final String DEFAULT_MODEL_RESOURCE = "/models/default.pwm";
 
-    private static SvmClassifier fromYaml(String yamlText, Path origin) {
+    private static SVM fromYaml(String yamlText, Path origin) {
         try {
             Path yaml = Files.createTempFile("parkwatch-svm", ".yml");
             try {
                 Files.writeString(yaml, yamlText);
                 SVM svm = SVM.load(yaml.toString());
-                if (svm.empty() || svm.getVarCount() != PixelFeatures.LENGTH) {
+                if (svm.empty() || svm.getVarCount() != SpotFeatures.LENGTH) {
                     throw new ModelException("cannot load the model " + origin + ": its SVM is empty or of another shape");
                 }
-                return new SvmClassifier(svm);
+                return svm;
             } finally {
                 Files.deleteIfExists(yaml);
             }

@@ -4,6 +4,8 @@ import com.parkwatch.lot.Occupancy;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.ml.Ml;
 import org.opencv.ml.ParamGrid;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains {@link SvmClassifier}s: an RBF SVM whose C and gamma are chosen by k-fold cross-validation over a
- * logarithmic grid. Seeded, so the same data gives the same model.
+ * Trains {@link SvmClassifier}s: an RBF SVM on standardised {@link SpotFeatures} whose C and gamma are chosen by
+ * k-fold cross-validation over a logarithmic grid. Seeded, so the same data gives the same model.
  */
 public final class SvmTrainer {
 
@@ -29,6 +31,7 @@ public final class SvmTrainer {
     }
 
     private static final int FOLDS = 5;
+    private static final double LOWER_RESOLUTION = 2.0 / 3;
 
     private SvmTrainer() {
     }
@@ -46,13 +49,21 @@ public final class SvmTrainer {
         return examples;
     }
 
-    /** Feature rows (N x 675, CV_32F) of crops, in order. */
-    static Mat featureRows(List<Mat> crops) {
-        Mat rows = new Mat(crops.size(), PixelFeatures.LENGTH, CvType.CV_32F);
-        PixelFeatures features = new PixelFeatures();
-        for (int i = 0; i < crops.size(); i++) {
-            features.extract(crops.get(i), rows, i);
+    /**
+     * The features of each example's crop, in order, twice: as it is and as a camera of two thirds the resolution
+     * would see it, so that the model holds across image sizes (a 720p stream of a lot labelled at 1080p).
+     */
+    private static float[][] featureRows(List<Example> examples) {
+        float[][] rows = new float[2 * examples.size()][SpotFeatures.LENGTH];
+        SpotFeatures features = new SpotFeatures();
+        Mat smaller = new Mat();
+        for (int i = 0; i < examples.size(); i++) {
+            Mat crop = examples.get(i).crop();
+            features.extract(crop, rows[2 * i]);
+            Imgproc.resize(crop, smaller, new Size(), LOWER_RESOLUTION, LOWER_RESOLUTION, Imgproc.INTER_AREA);
+            features.extract(smaller, rows[2 * i + 1]);
         }
+        smaller.release();
         features.release();
         return rows;
     }
@@ -63,11 +74,17 @@ public final class SvmTrainer {
         }
         List<Example> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));
-        Mat samples = featureRows(shuffled.stream().map(Example::crop).toList());
-        Mat labels = new Mat(shuffled.size(), 1, CvType.CV_32S);
-        int[] values = new int[shuffled.size()];
+        float[][] rows = featureRows(shuffled);
+        Standardisation standardisation = Standardisation.of(rows);
+        Mat samples = new Mat(rows.length, SpotFeatures.LENGTH, CvType.CV_32F);
+        for (int i = 0; i < rows.length; i++) {
+            standardisation.apply(rows[i]);
+            samples.put(i, 0, rows[i]);
+        }
+        Mat labels = new Mat(rows.length, 1, CvType.CV_32S);
+        int[] values = new int[rows.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = shuffled.get(i).label() == Occupancy.OCCUPIED ? SvmClassifier.OCCUPIED_LABEL : SvmClassifier.FREE_LABEL;
+            values[i] = shuffled.get(i / 2).label() == Occupancy.OCCUPIED ? SvmClassifier.OCCUPIED_LABEL : SvmClassifier.FREE_LABEL;
         }
         labels.put(0, 0, values);
         examples.forEach(e -> e.crop().release());
@@ -76,8 +93,11 @@ public final class SvmTrainer {
         svm.setType(SVM.C_SVC);
         svm.setKernel(SVM.RBF);
         Core.setRNGSeed((int) seed);
-        ParamGrid c = ParamGrid.create(0.1, 1001, 10);
-        ParamGrid gamma = ParamGrid.create(0.0001, 1.1, 10);
+        // Standardised features put a useful gamma near 1 / LENGTH. Random folds share near-identical crops of one
+        // spot, so cross-validation favours narrow kernels that memorise; the grid stops at 1 / LENGTH, which
+        // generalised best to spots and lots never trained on (docs/accuracy.md).
+        ParamGrid c = ParamGrid.create(1, 101, 10);
+        ParamGrid gamma = ParamGrid.create(0.25 / SpotFeatures.LENGTH, 1.1 / SpotFeatures.LENGTH, 2);
         boolean trained = svm.trainAuto(samples, Ml.ROW_SAMPLE, labels, FOLDS, c, gamma,
                 SVM.getDefaultGridPtr(SVM.P), SVM.getDefaultGridPtr(SVM.NU), SVM.getDefaultGridPtr(SVM.COEF),
                 SVM.getDefaultGridPtr(SVM.DEGREE), true);
@@ -86,6 +106,6 @@ public final class SvmTrainer {
         if (!trained) {
             throw new ModelException("the SVM did not train on these examples");
         }
-        return new SvmClassifier(svm);
+        return new SvmClassifier(svm, standardisation);
     }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.RotatedRect;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
@@ -157,7 +159,7 @@ class CommandLineIT {
         }
         Jar.Result trained = Jar.run(dir, "train", "--data", "set", "--out", "m.pwm");
         assertEquals(0, trained.exit(), trained.err());
-        assertTrue(trained.out().contains("trained on 24 patches"), trained.out());
+        assertTrue(trained.out().contains("trained on 24 spots"), trained.out());
         Jar.Result evaluated = Jar.run(dir, "evaluate", "--patches", "set", "--model", "m.pwm", "--json");
         assertEquals(0, evaluated.exit(), evaluated.err());
         List<String> lines = evaluated.out().lines().toList();
@@ -165,6 +167,56 @@ class CommandLineIT {
         assertEquals(24, summary.get("n").asInt());
         assertEquals(1.0, summary.get("accuracy").asDouble());
         assertTrue(evaluated.out().contains("confusion"));
+    }
+
+    /** Writes a 240x140 frame with four rotated spaces (the odd ones hold a car) and its PKLot XML. */
+    private void pklotFrame(Path folder, String name, int shade) throws Exception {
+        Files.createDirectories(folder);
+        Mat frame = new Mat(140, 240, CvType.CV_8UC3, Scalar.all(100 + shade));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<parking id=\"test\">\n");
+        for (int id = 1; id <= 4; id++) {
+            int cx = 30 + 55 * (id - 1);
+            boolean car = id % 2 == 1;
+            RotatedRect space = new RotatedRect(new Point(cx, 70), new Size(36, 70), 12);
+            if (car) {
+                Imgproc.ellipse(frame, new RotatedRect(space.center, new Size(26, 58), 12), new Scalar(30, 30, 170 + shade), -1);
+                Imgproc.ellipse(frame, new RotatedRect(space.center, new Size(16, 22), 12), new Scalar(230, 230, 230), -1);
+            }
+            xml.append(String.format(java.util.Locale.ROOT, "<space id=\"%d\" occupied=\"%d\"><rotatedRect>"
+                    + "<center x=\"%d\" y=\"70\"/><size w=\"36\" h=\"70\"/><angle d=\"12\"/></rotatedRect></space>%n",
+                    id, car ? 1 : 0, cx));
+        }
+        Imgcodecs.imwrite(folder.resolve(name + ".jpg").toString(), frame);
+        Files.writeString(folder.resolve(name + ".xml"), xml.append("</parking>\n").toString());
+    }
+
+    @Test
+    void trainsAndEvaluatesOnPklotFramesWithAHeldOutPart() throws Exception {
+        OpenCv.load();
+        for (int i = 0; i < 6; i++) {
+            pklotFrame(dir.resolve("lot/train"), "day1_" + i, 4 * i);
+        }
+        pklotFrame(dir.resolve("lot/test"), "day2_0", 2);
+        pklotFrame(dir.resolve("lot/test"), "day2_1", 14);
+        // A segmentation mask of the same name and an image without XML are not frames.
+        Files.createDirectories(dir.resolve("lot/masks"));
+        Imgcodecs.imwrite(dir.resolve("lot/masks/day2_0.png").toString(), new Mat(140, 240, CvType.CV_8UC1, Scalar.all(1)));
+        Imgcodecs.imwrite(dir.resolve("lot/test/unlabelled.jpg").toString(), new Mat(140, 240, CvType.CV_8UC3, Scalar.all(0)));
+
+        Jar.Result trained = Jar.run(dir, "train", "--frames", "lot", "--held-out", "**/test/**", "--out", "m.pwm");
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.out().contains("trained on 24 spots"), trained.out());
+        Jar.Result evaluated = Jar.run(dir, "evaluate", "--frames", "lot", "--held-out", "**/test/**", "--model", "m.pwm", "--json");
+        assertEquals(0, evaluated.exit(), evaluated.err());
+        List<String> lines = evaluated.out().lines().toList();
+        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals(8, summary.get("n").asInt());
+        assertEquals(1.0, summary.get("accuracy").asDouble());
+        assertEquals(1.0, summary.get("recall_free").asDouble());
+
+        assertRefused("holds no frames with a PKLot XML", "evaluate", "--frames", "lot/masks");
+        assertRefused("or none that is selected", "evaluate", "--frames", "lot", "--held-out", "**/nothing/**");
+        assertRefused("at least one --data or --frames", "train", "--out", "x.pwm");
     }
 
     @Test
