@@ -5,7 +5,6 @@ import com.parkwatch.lot.Occupancy;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.ml.SVM;
-import org.opencv.ml.StatModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +38,12 @@ public final class SvmClassifier implements SpotClassifier {
     private final SpotFeatures features = new SpotFeatures();
     private final float[] values = new float[SpotFeatures.LENGTH];
     private final Mat sample = new Mat(1, SpotFeatures.LENGTH, CvType.CV_32F);
-    private final Mat answer = new Mat();
-    private final float[] margins = new float[1];
+    private final RbfDecision decision;
 
     SvmClassifier(SVM svm, Standardisation standardisation) {
         this.svm = svm;
         this.standardisation = standardisation;
+        decision = new RbfDecision(svm);
     }
 
     @Override
@@ -53,9 +52,7 @@ public final class SvmClassifier implements SpotClassifier {
         standardisation.apply(values);
         sample.put(0, 0, values);
         // OpenCV's raw two-class output is positive for the first (lower) label, here free.
-        svm.predict(sample, answer, StatModel.RAW_OUTPUT);
-        answer.get(0, 0, margins);
-        double margin = margins[0];
+        double margin = decision.of(sample, values);
         // A margin of 1, the edge of the SVM's margin band, maps to 0.9.
         double confidence = 1 / (1 + Math.exp(-2.2 * Math.abs(margin)));
         return new Verdict(margin > 0 ? Occupancy.FREE : Occupancy.OCCUPIED, confidence);
@@ -131,7 +128,7 @@ public final class SvmClassifier implements SpotClassifier {
             try {
                 Files.writeString(yaml, yamlText);
                 SVM svm = SVM.load(yaml.toString());
-                if (svm.empty() || svm.getVarCount() != SpotFeatures.LENGTH) {
+                if (svm.empty() || svm.getVarCount() != SpotFeatures.LENGTH || svm.getKernelType() != SVM.RBF) {
                     throw new ModelException("cannot load the model " + origin + ": its SVM is empty or of another shape");
                 }
                 return svm;
