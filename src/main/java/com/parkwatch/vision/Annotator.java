@@ -89,18 +89,27 @@ public final class Annotator implements AutoCloseable {
     /** Takes the state to draw from now on, with the spots that are reserved. */
     public void show(LotSnapshot snapshot, Set<Integer> reserved) {
         List<Integer> available = new ArrayList<>();
+        boolean changed = false;
         for (int i = 0; i < snapshot.spots().size(); i++) {
             SpotStatus s = snapshot.spots().get(i);
             boolean free = s.occupancy() == Occupancy.FREE;
             boolean held = reserved.contains(s.spot().id());
-            colours[i] = free && held ? RESERVED : colour(s.occupancy());
+            Scalar colour = free && held ? RESERVED : colour(s.occupancy());
+            changed |= colour != colours[i];
+            colours[i] = colour;
             if (free && !held) {
                 available.add(s.spot().id());
             }
         }
+        List<String> lines = new ArrayList<>();
+        lines.add("Available spots: " + available.size() + " / " + labels.length);
+        lines.addAll(freeNumberLines(available));
+        // Most samples change nothing: keep the rendered overlay rather than draw it again.
+        if (!changed && lines.equals(panelLines)) {
+            return;
+        }
         panelLines.clear();
-        panelLines.add("Available spots: " + available.size() + " / " + labels.length);
-        panelLines.addAll(freeNumberLines(available));
+        panelLines.addAll(lines);
         panelLineAt.clear();
         for (int i = 0; i < panelLines.size(); i++) {
             panelLineAt.add(new Point(10, (i + 1) * lineHeight));
