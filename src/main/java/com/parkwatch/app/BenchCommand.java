@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     record Pass(String name, long frames, double cpuMsPerFrame, double framesPerSecond, double cpuVsDecodeToBgr) {
     }
 
-    record StepTimes(String lot, int spots, int steps, double meanMs, double maxMs) {
+    record StepTimes(String lot, int spots, int steps, double meanMs, double maxMs, double classifiedPerStep) {
     }
 
     record Report(String video, int width, int height, int spots, int step, int loops, String date, String java,
@@ -74,14 +75,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private SpotClassifier classifier;
+    private long classifications;
     private TrackerSettings settings;
     private Layout layout;
     private final List<Double> stepMillis = new ArrayList<>();
+    private long stepClassifications;
 
     @Override
     public Integer call() throws Exception {
         settings = step.settings();
-        classifier = model.load();
+        SpotClassifier loaded = model.load();
+        classifier = crop -> {
+            classifications++;
+            return loaded.classify(crop);
+        };
         long residentStart = ProcessUsage.residentKb();
         int width;
         int height;
@@ -90,12 +97,14 @@ final class BenchCommand implements Callable<Integer> {
             width = frames.width();
             height = frames.height();
         }
-        time(this::analyseOnly); // warms the code paths up; not reported
+        // Warms every code path up, so that compiling it does not count against the first pass that runs it.
+        time(this::analyseOnly);
+        time(this::displayPath);
         List<Pass> passes = new ArrayList<>();
         Timed decodeToBgr = time(this::decodeToBgr);
         passes.add(pass("decode only", time(this::decodeOnly), decodeToBgr));
         passes.add(pass("decode to BGR", decodeToBgr, decodeToBgr));
-        stepMillis.clear();
+        startTimingSteps();
         passes.add(pass("engine, annotated", time(this::engineAnnotated), decodeToBgr));
         StepTimes lotSteps = stepTimes("this lot", layout.size());
         passes.add(pass("analyse only", time(this::analyseOnly), decodeToBgr));
@@ -151,12 +160,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The kiosk's engine thread: the annotated engine, then each frame into the BGRA buffer the screen shows. */
     private long displayPath(FrameSource frames) throws SourceException {
-        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4,
-                ByteBuffer.allocateDirect(frames.width() * frames.height() * 4));
+        ByteBuffer pixels = ByteBuffer.allocateDirect(frames.width() * frames.height() * 4);
+        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4, pixels);
         try {
             return annotatedEngine(frames, bgra);
         } finally {
             bgra.release();
+            // The Mat does not keep the buffer alive: without this the collector may free it under the Mat.
+            Reference.reachabilityFence(pixels);
         }
     }
 
@@ -200,21 +211,29 @@ final class BenchCommand implements Callable<Integer> {
     /** Feeds the tracker, timing the sampled frames after the first (which classifies every spot). */
     private Optional<LotSnapshot> analyse(OccupancyTracker tracker, Mat frame, long n, double time) {
         long started = System.nanoTime();
+        long classifiedBefore = classifications;
         Optional<LotSnapshot> result = tracker.accept(frame, n, time);
         if (result.isPresent() && n > 0) {
             stepMillis.add((System.nanoTime() - started) / 1e6);
+            stepClassifications += classifications - classifiedBefore;
         }
         return result;
+    }
+
+    private void startTimingSteps() {
+        stepMillis.clear();
+        stepClassifications = 0;
     }
 
     private StepTimes stepTimes(String lot, int spots) {
         double max = stepMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double mean = stepMillis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new StepTimes(lot, spots, stepMillis.size(), mean, max);
+        return new StepTimes(lot, spots, stepMillis.size(), mean, max,
+                stepClassifications / (double) Math.max(1, stepMillis.size()));
     }
 
     private StepTimes largeLotSteps() {
-        stepMillis.clear();
+        startTimingSteps();
         try (TiledLot lot = new TiledLot(1);
              OccupancyTracker tracker = new OccupancyTracker(lot.layout(), classifier, settings)) {
             for (int s = 0; s <= LARGE_LOT_STEPS; s++) {
@@ -235,8 +254,9 @@ final class BenchCommand implements Callable<Integer> {
                     p.framesPerSecond(), p.cpuVsDecodeToBgr());
         }
         for (StepTimes s : r.analysisPerStep()) {
-            System.out.printf(Locale.ROOT, "analysis per step, %s (%d spots): mean %.2f ms, longest %.2f ms, %d steps%n",
-                    s.lot(), s.spots(), s.meanMs(), s.maxMs(), s.steps());
+            System.out.printf(Locale.ROOT,
+                    "analysis per step, %s (%d spots): mean %.2f ms, longest %.2f ms, %d steps, %.1f spots classified per step%n",
+                    s.lot(), s.spots(), s.meanMs(), s.maxMs(), s.steps(), s.classifiedPerStep());
         }
         System.out.printf(Locale.ROOT, "resident set: %.1f MB at start, %.1f MB at end, %.1f MB peak; heap in use %.1f MB%n",
                 r.residentStartKb() / 1024.0, r.residentEndKb() / 1024.0, r.residentPeakKb() / 1024.0,

@@ -3,8 +3,6 @@ package com.parkwatch.vision;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.SpotStatus;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 import java.util.ArrayList;
@@ -12,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tutorial's algorithm, made steadier. Every {@code step} frames it takes each spot's mean intensity and its
- * difference from the previous sampled frame, and re-classifies the spots whose difference exceeds a share of the
- * step's largest difference and an absolute floor. It also re-classifies spots whose pixels moved away from those
- * of their last classification (changes the mean alone misses), and spots whose state is not yet settled (see
- * {@link SpotTrack#needsAnotherLook()}) unless their pixels are those of the last look but for noise, when the
- * last verdict counts again. The first sampled frame classifies every spot.
+ * The tutorial's algorithm, made steadier. Every {@code step} frames it measures each spot (see {@link SpotSignals}:
+ * on a reduced grey picture) and re-classifies the spots whose mean changed by more than a share of the step's
+ * largest change and an absolute floor, after taking away the change of the whole lot (light). It also
+ * re-classifies spots whose pixels moved since the step before, or drifted from those of their last
+ * classification, by more than a limit, or, when the whole lot moves (a swaying camera), by more than a multiple
+ * of the lot's median; and spots whose state is not yet settled (see {@link SpotTrack#needsAnotherLook()}) unless
+ * their pixels are those of the last look but for noise, when the last verdict counts again. The first sampled
+ * frame classifies every spot.
  */
 public final class OccupancyTracker implements AutoCloseable {
 
@@ -28,15 +28,13 @@ public final class OccupancyTracker implements AutoCloseable {
     private final Layout layout;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
-    private final Mat sampled;
-    /** Each spot's pixels as they were when it was last classified. */
-    private final Mat reference;
-    private final Mat difference = new Mat();
-    private final SpotCropper cropper;
-    private final SpotCropper referenceCropper;
+    private final SpotSignals signals;
     private final SpotTrack[] tracks;
-    private double[] means;
-    private double[] previousMeans;
+    private final double[] previousMeans;
+    private final double[] deltas;
+    private final GreyLevelMedian median = new GreyLevelMedian();
+    /** Views of the spots in the frame buffer the source hands over, remade only if the source changes buffers. */
+    private SpotCropper cropper;
     private boolean first = true;
     private LotSnapshot latest;
 
@@ -45,17 +43,14 @@ public final class OccupancyTracker implements AutoCloseable {
         this.layout = layout;
         this.classifier = classifier;
         this.settings = settings;
-        sampled = new Mat(layout.height(), layout.width(), CvType.CV_8UC3);
-        reference = new Mat(layout.height(), layout.width(), CvType.CV_8UC3);
-        cropper = new SpotCropper(layout, sampled);
-        referenceCropper = new SpotCropper(layout, reference);
+        signals = new SpotSignals(layout);
         int n = layout.size();
         tracks = new SpotTrack[n];
         for (int i = 0; i < n; i++) {
             tracks[i] = new SpotTrack(layout.spots().get(i), settings.sureConfidence());
         }
-        means = new double[n];
         previousMeans = new double[n];
+        deltas = new double[n];
         latest = snapshot(-1, 0);
     }
 
@@ -68,46 +63,50 @@ public final class OccupancyTracker implements AutoCloseable {
         if (!samples(index)) {
             return Optional.empty();
         }
-        frame.copyTo(sampled);
-        double[] swap = previousMeans;
-        previousMeans = means;
-        means = swap;
-        double largest = 0;
+        SpotCropper crops = cropperFor(frame);
+        signals.measure(frame);
         for (int i = 0; i < tracks.length; i++) {
-            means[i] = meanOf(Core.mean(cropper.box(i)));
-            largest = Math.max(largest, Math.abs(means[i] - previousMeans[i]));
+            deltas[i] = signals.mean(i) - previousMeans[i];
+        }
+        // The whole lot brightening or darkening is light, not cars.
+        double light = first ? 0 : median.of(deltas);
+        double largest = 0;
+        for (double delta : deltas) {
+            largest = Math.max(largest, Math.abs(delta - light));
         }
         double threshold = Math.max(settings.changeRatio() * largest, settings.changeFloor());
+        double driftLimit = Math.max(settings.textureLimit(), settings.lotRatio() * median.of(signals.drifts()));
+        double moveLimit = Math.max(settings.textureLimit(), settings.lotRatio() * median.of(signals.moves()));
         for (int i = 0; i < tracks.length; i++) {
             SpotTrack track = tracks[i];
-            boolean changed = !first && Math.abs(means[i] - previousMeans[i]) > threshold;
-            double drift = first ? Double.MAX_VALUE : driftSinceClassified(i);
-            if (changed || drift > settings.textureLimit()
-                    || (track.needsAnotherLook() && drift > settings.stillLimit())) {
-                track.observe(classifier.classify(cropper.crop(i)), time);
-                cropper.box(i).copyTo(referenceCropper.box(i));
+            boolean changed = !first && (Math.abs(deltas[i] - light) > threshold || signals.move(i) > moveLimit);
+            double drift = first ? Double.MAX_VALUE : signals.drift(i);
+            if (changed || drift > driftLimit || (track.needsAnotherLook() && drift > settings.stillLimit())) {
+                track.observe(classifier.classify(crops.crop(i)), time);
+                signals.keep(i);
             } else if (track.needsAnotherLook()) {
                 track.observe(track.lastVerdict(), time);
             }
+            previousMeans[i] = signals.mean(i);
         }
         first = false;
         latest = snapshot(index, time);
         return Optional.of(latest);
     }
 
+    private SpotCropper cropperFor(Mat frame) {
+        if (cropper == null || !cropper.views(frame)) {
+            if (cropper != null) {
+                cropper.release();
+            }
+            cropper = new SpotCropper(layout, frame);
+        }
+        return cropper;
+    }
+
     /** Whether the frame of this index is a sampled one; the others need no pixels unless someone shows them. */
     public boolean samples(long index) {
         return index % settings.step() == 0;
-    }
-
-    /** How far, in grey levels on average, a spot's pixels are from those it was last classified on. */
-    private double driftSinceClassified(int spot) {
-        Core.absdiff(cropper.box(spot), referenceCropper.box(spot), difference);
-        return meanOf(Core.mean(difference));
-    }
-
-    private static double meanOf(org.opencv.core.Scalar bgr) {
-        return (bgr.val[0] + bgr.val[1] + bgr.val[2]) / 3;
     }
 
     private LotSnapshot snapshot(long index, double time) {
@@ -129,10 +128,9 @@ public final class OccupancyTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        cropper.release();
-        referenceCropper.release();
-        sampled.release();
-        reference.release();
-        difference.release();
+        if (cropper != null) {
+            cropper.release();
+        }
+        signals.release();
     }
 }

@@ -23,13 +23,15 @@ final class SpotCropper {
     }
 
     private final Mat frame;
+    private final long address;
     private final Mat[] boxViews;
     private final RotatedRect[] rotated;
     private final Mat warped = new Mat();
 
-    /** @param frame a buffer whose size and data stay fixed while this cropper lives */
+    /** @param frame a buffer whose size and data stay fixed while this cropper is used on it */
     SpotCropper(Layout layout, Mat frame) {
         this.frame = frame;
+        address = frame.dataAddr();
         int n = layout.size();
         boxViews = new Mat[n];
         rotated = new RotatedRect[n];
@@ -43,9 +45,9 @@ final class SpotCropper {
         }
     }
 
-    /** The spot's bounding box in the frame: what the change detector measures. */
-    Mat box(int spot) {
-        return boxViews[spot];
+    /** Whether this cropper's views are views of that frame: the same Mat over the same pixels. */
+    boolean views(Mat frame) {
+        return frame == this.frame && frame.dataAddr() == address;
     }
 
     /** The spot as the classifier sees it: upright, valid until the next call. */

@@ -9,6 +9,8 @@ package com.parkwatch.vision;
  * @param textureLimit   re-classify a spot whose pixels differ from those at its last classification by more than
  *                       this many grey levels on average: catches a car whose mean is close to the asphalt's, or one
  *                       that arrived beside a bigger change
+ * @param lotRatio       ...and when the whole lot moves (a swaying camera, a drone, passing clouds) by more than the
+ *                       limits above, a spot must stand out from the lot's median by this factor
  * @param stillLimit     a spot due for another look whose pixels differ from those at its last classification by
  *                       at most this many grey levels on average (sensor and compression noise) is given its last
  *                       verdict again instead of being classified: the same picture would get the same answer
@@ -17,7 +19,7 @@ package com.parkwatch.vision;
  *                       confident verdict is classified again at every sample
  */
 public record TrackerSettings(int step, double changeRatio, double changeFloor, double textureLimit,
-                              double stillLimit, double sureConfidence) {
+                              double lotRatio, double stillLimit, double sureConfidence) {
 
     public static final int DEFAULT_STEP = 30;
 
@@ -31,6 +33,6 @@ public record TrackerSettings(int step, double changeRatio, double changeFloor, 
     }
 
     public static TrackerSettings withStep(int step) {
-        return new TrackerSettings(step, 0.4, 2.0, 10.0, 5.0, 0.75);
+        return new TrackerSettings(step, 0.4, 2.0, 10.0, 2.5, 5.0, 0.75);
     }
 }

@@ -6,10 +6,12 @@ import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Spot;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
@@ -64,5 +66,60 @@ class OccupancyTrackerTest {
         } finally {
             frame.release();
         }
+    }
+
+    /** Sure of "free" every time; counts how often it is asked. */
+    private static final class CountingClassifier implements SpotClassifier {
+        int asked;
+
+        @Override
+        public Verdict classify(Mat crop) {
+            asked++;
+            return new Verdict(Occupancy.FREE, 0.99);
+        }
+    }
+
+    /**
+     * The whole picture slides by a pixel and brightens at every sample, as under a swaying camera and passing
+     * clouds: the steady spots are not classified again, and a car that arrives meanwhile still is.
+     */
+    @Test
+    void aSwayingCameraAndChangingLightLeaveSteadySpotsAloneButNotANewCar() {
+        List<Spot> spots = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            spots.add(Spot.ofBox(i + 1, new Box(20 + i * 40, 20, 36, 80)));
+        }
+        Layout row = new Layout(520, 120, spots);
+        Mat lot = new Mat(120, 520, CvType.CV_8UC3);
+        Core.randu(lot, 40, 200);
+        Imgproc.GaussianBlur(lot, lot, new Size(5, 5), 0);
+        Mat frame = new Mat();
+        CountingClassifier classifier = new CountingClassifier();
+        try (OccupancyTracker tracker = new OccupancyTracker(row, classifier, TrackerSettings.withStep(STEP))) {
+            for (int s = 0; s <= 8; s++) {
+                if (s == 8) {
+                    Imgproc.rectangle(lot, new Point(185, 30), new Point(210, 90), new Scalar(20, 20, 220), -1);
+                }
+                swayed(lot, frame, s % 2, 6 * s);
+                int before = classifier.asked;
+                tracker.accept(frame, (long) s * STEP, s);
+                if (s > 0 && s < 8) {
+                    assertEquals(before, classifier.asked, "steady spots at sample " + s);
+                }
+            }
+            assertEquals(12 + 1, classifier.asked, "every spot at the start, then only the one the car came to");
+        } finally {
+            lot.release();
+            frame.release();
+        }
+    }
+
+    /** The picture moved right by some pixels and brightened by some grey levels. */
+    private static void swayed(Mat lot, Mat out, int pixels, int brighter) {
+        Mat shift = new Mat(2, 3, CvType.CV_64F);
+        shift.put(0, 0, 1, 0, pixels, 0, 1, 0);
+        Imgproc.warpAffine(lot, out, shift, lot.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        Core.add(out, Scalar.all(brighter), out);
+        shift.release();
     }
 }
