@@ -9,7 +9,7 @@ import org.opencv.imgproc.Imgproc;
 import java.util.Arrays;
 
 /**
- * What the change detector measures of each spot, on the frame halved (area-averaged) until a typical spot is a few
+ * What the change detector measures of each spot, on the frame halved (2x2 averages) until a typical spot is a few
  * pixels across, in grey: its mean grey level, how far its pixels are from those kept when it was last classified
  * (drift), and how far they moved since the measure before. At that scale a camera that sways by a pixel or two
  * barely moves the numbers while a car that comes or goes still does, and one small copy into Java serves every
@@ -23,8 +23,10 @@ final class SpotSignals {
     private static final int MAX_HALVINGS = 3;
     private static final int SPOT_BITS = 24;
 
-    private final Mat[] halves;
-    private final Size[] halfSizes;
+    private final Mat colourHalf;
+    private final Size colourHalfSize;
+    private final Mat[] greyHalves;
+    private final Size[] greySizes;
     private final Mat gray = new Mat();
     private final int width;
     private byte[] current;
@@ -50,11 +52,14 @@ final class SpotSignals {
         int halvings = halvings(layout);
         width = layout.width() >> halvings;
         int height = layout.height() >> halvings;
-        halves = new Mat[halvings];
-        halfSizes = new Size[halvings];
-        for (int h = 0; h < halvings; h++) {
-            halves[h] = new Mat();
-            halfSizes[h] = new Size(layout.width() >> (h + 1), layout.height() >> (h + 1));
+        // The colour frame is halved once (2x2 averages) if at all; the rest happens on the cheaper grey picture.
+        colourHalf = halvings > 0 ? new Mat() : null;
+        colourHalfSize = new Size(layout.width() >> 1, layout.height() >> 1);
+        greyHalves = new Mat[Math.max(0, halvings - 1)];
+        greySizes = new Size[greyHalves.length];
+        for (int h = 0; h < greyHalves.length; h++) {
+            greyHalves[h] = new Mat();
+            greySizes[h] = new Size(layout.width() >> (h + 2), layout.height() >> (h + 2));
         }
         current = new byte[width * height];
         previous = new byte[current.length];
@@ -115,12 +120,17 @@ final class SpotSignals {
         previous = current;
         current = swap;
         Mat reduced = frame;
-        for (int h = 0; h < halves.length; h++) {
-            Imgproc.resize(reduced, halves[h], halfSizes[h], 0, 0, Imgproc.INTER_AREA);
-            reduced = halves[h];
+        if (colourHalf != null) {
+            Imgproc.resize(frame, colourHalf, colourHalfSize, 0, 0, Imgproc.INTER_AREA);
+            reduced = colourHalf;
         }
         Imgproc.cvtColor(reduced, gray, Imgproc.COLOR_BGR2GRAY);
-        gray.get(0, 0, current);
+        Mat grey = gray;
+        for (int h = 0; h < greyHalves.length; h++) {
+            Imgproc.resize(grey, greyHalves[h], greySizes[h], 0, 0, Imgproc.INTER_AREA);
+            grey = greyHalves[h];
+        }
+        grey.get(0, 0, current);
         Arrays.fill(sums, 0);
         Arrays.fill(differences, 0);
         Arrays.fill(movesSummed, 0);
@@ -184,7 +194,10 @@ final class SpotSignals {
     }
 
     void release() {
-        Arrays.stream(halves).forEach(Mat::release);
+        if (colourHalf != null) {
+            colourHalf.release();
+        }
+        Arrays.stream(greyHalves).forEach(Mat::release);
         gray.release();
     }
 }
