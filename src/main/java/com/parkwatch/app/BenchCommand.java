@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     record Report(String video, int width, int height, int spots, int step, int loops, String date, String java,
-                  int cores, List<Pass> passes, List<StepTimes> analysisPerStep, long residentStartKb,
+                  int cores, double startupSeconds, List<Pass> passes, List<StepTimes> analysisPerStep, long residentStartKb,
                   long residentEndKb, long residentPeakKb, long heapUsedEndKb) {
     }
 
@@ -76,6 +77,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private SpotClassifier classifier;
     private long classifications;
+    private Instant firstAnnotated;
     private TrackerSettings settings;
     private Layout layout;
     private final List<Double> stepMillis = new ArrayList<>();
@@ -98,8 +100,9 @@ final class BenchCommand implements Callable<Integer> {
             height = frames.height();
         }
         // Warms every code path up, so that compiling it does not count against the first pass that runs it.
-        time(this::analyseOnly);
         time(this::displayPath);
+        double startup = Duration.between(ProcessUsage.started(), firstAnnotated).toMillis() / 1000.0;
+        time(this::analyseOnly);
         List<Pass> passes = new ArrayList<>();
         Timed decodeToBgr = time(this::decodeToBgr);
         passes.add(pass("decode only", time(this::decodeOnly), decodeToBgr));
@@ -112,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
         List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
         Runtime rt = Runtime.getRuntime();
         Report report = new Report(source.video, width, height, layout.size(), settings.step(), source.loopCount,
-                Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), passes,
+                Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), startup, passes,
                 perStep, residentStart, ProcessUsage.residentKb(), ProcessUsage.peakResidentKb(),
                 (rt.totalMemory() - rt.freeMemory()) / 1024);
         print(report);
@@ -179,6 +182,9 @@ final class BenchCommand implements Callable<Integer> {
             for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
                 analyse(tracker, frame, n, n / frames.frameRate()).ifPresent(annotator::show);
                 annotator.draw(frame);
+                if (firstAnnotated == null) {
+                    firstAnnotated = Instant.now();
+                }
                 if (screen != null) {
                     Imgproc.cvtColor(frame, screen, Imgproc.COLOR_BGR2BGRA);
                 }
@@ -258,6 +264,7 @@ final class BenchCommand implements Callable<Integer> {
                     "analysis per step, %s (%d spots): mean %.2f ms, longest %.2f ms, %d steps, %.1f spots classified per step%n",
                     s.lot(), s.spots(), s.meanMs(), s.maxMs(), s.steps(), s.classifiedPerStep());
         }
+        System.out.printf(Locale.ROOT, "start-up: first annotated frame %.2f s after the process started%n", r.startupSeconds());
         System.out.printf(Locale.ROOT, "resident set: %.1f MB at start, %.1f MB at end, %.1f MB peak; heap in use %.1f MB%n",
                 r.residentStartKb() / 1024.0, r.residentEndKb() / 1024.0, r.residentPeakKb() / 1024.0,
                 r.heapUsedEndKb() / 1024.0);

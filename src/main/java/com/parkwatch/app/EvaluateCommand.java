@@ -13,9 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure a model on labelled patches or PKLot frames: accuracy, per-class recall, confusion matrix.")
@@ -43,34 +47,99 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Option(names = "--correct-from", paramLabel = "GLOB",
+            description = {"First play the kiosk's operator on the files matching GLOB (absolute path): go through",
+                    "their crops in name order and correct the first --corrections wrong answers; then measure on",
+                    "the other selected files, before and after the corrections."})
+    String correctFrom;
+
+    @Option(names = "--corrections", paramLabel = "N", defaultValue = "20",
+            description = "How many wrong answers the operator corrects (default ${DEFAULT-VALUE}).")
+    int corrections;
+
     @Override
     public Integer call() {
+        if (corrections < 1) {
+            throw new ModelException("--corrections must be at least 1, got " + corrections);
+        }
         SpotClassifier classifier = model.load();
+        Predicate<Path> measured = file -> (!heldOut.isSet() || heldOut.matches(file))
+                && (correctFrom == null || !correcting(file));
+        Evaluation before = null;
+        if (correctFrom != null) {
+            before = measure(classifier, measured);
+            correct(classifier);
+        }
+        Evaluation result = measure(classifier, measured);
+        if (result.count() == 0) {
+            throw new ModelException("no labelled patch is selected by --held-out");
+        }
+        print(result, before);
+        return 0;
+    }
+
+    private boolean correcting(Path file) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + correctFrom).matches(file.toAbsolutePath().normalize());
+    }
+
+    private Evaluation measure(SpotClassifier classifier, Predicate<Path> keep) {
         Evaluation result = new Evaluation();
+        eachCrop(keep, () -> false, (crop, label) -> result.add(label, classifier.classify(crop).occupancy()));
+        return result;
+    }
+
+    /** What an operator at the kiosk does: tells the classifier the right answer where it is wrong. */
+    private void correct(SpotClassifier classifier) {
+        int[] made = {0};
+        int[] seen = {0};
+        eachCrop(this::correcting, () -> made[0] == corrections, (crop, label) -> {
+            seen[0]++;
+            if (classifier.classify(crop).occupancy() != label) {
+                if (!classifier.learn(crop, label)) {
+                    throw new ModelException("this model cannot learn from corrections");
+                }
+                made[0]++;
+            }
+        });
+        System.out.printf(Locale.ROOT, "corrections: %d, among the first %d crops matching --correct-from%n", made[0], seen[0]);
+    }
+
+    /** Every labelled crop of the selected files, in name order, until {@code stop} says so. */
+    private void eachCrop(Predicate<Path> keep, BooleanSupplier stop, BiConsumer<Mat, Occupancy> action) {
         if (data.patches != null) {
             for (PatchFolders.Patch p : PatchFolders.read(data.patches)) {
-                if (!heldOut.isSet() || heldOut.matches(p.image())) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                if (keep.test(p.image())) {
                     Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
                     if (image.empty()) {
                         throw new ModelException("cannot read the patch " + p.image() + ": it is not an image");
                     }
-                    result.add(p.label(), classifier.classify(image).occupancy());
+                    action.accept(image, p.label());
                     image.release();
                 }
             }
         } else {
-            for (PklotFrames.Frame f : PklotFrames.find(data.frames, file -> !heldOut.isSet() || heldOut.matches(file))) {
-                PklotFrames.eachSpace(f, (crop, label) -> result.add(label, classifier.classify(crop).occupancy()));
+            for (PklotFrames.Frame f : PklotFrames.find(data.frames, keep)) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                PklotFrames.eachSpace(f, (crop, label) -> {
+                    if (!stop.getAsBoolean()) {
+                        action.accept(crop, label);
+                    }
+                });
             }
         }
-        if (result.count() == 0) {
-            throw new ModelException("no labelled patch is selected by --held-out");
-        }
-        print(result);
-        return 0;
     }
 
-    private void print(Evaluation r) {
+    private void print(Evaluation r, Evaluation before) {
+        if (before != null) {
+            System.out.printf(Locale.ROOT, "before the corrections: accuracy %.4f, recall free %.4f, recall occupied %.4f%n",
+                    before.accuracy(), before.recallFree(), before.recallOccupied());
+            System.out.println("after:");
+        }
         System.out.printf(Locale.ROOT, "spots: %d%naccuracy: %.4f%nrecall free: %.4f%nrecall occupied: %.4f%n",
                 r.count(), r.accuracy(), r.recallFree(), r.recallOccupied());
         System.out.println("confusion (rows: truth, columns: predicted):");
@@ -80,8 +149,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     r.count(truth, Occupancy.OCCUPIED));
         }
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"accuracy\":%.6f,\"n\":%d,\"recall_free\":%.6f,\"recall_occupied\":%.6f}%n",
-                    r.accuracy(), r.count(), r.recallFree(), r.recallOccupied());
+            String beforeField = before == null ? "" : String.format(Locale.ROOT, ",\"accuracy_before\":%.6f", before.accuracy());
+            System.out.printf(Locale.ROOT, "{\"accuracy\":%.6f,\"n\":%d,\"recall_free\":%.6f,\"recall_occupied\":%.6f%s}%n",
+                    r.accuracy(), r.count(), r.recallFree(), r.recallOccupied(), beforeField);
         }
     }
 }

@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
-/** This process's CPU time (all threads, the decoder's native ones included) and resident memory, from the OS. */
+/**
+ * This process's start, CPU time (all threads, the decoder's native ones included) and resident memory, from the OS.
+ */
 final class ProcessUsage {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ProcessUsage() {
+    }
+
+    /** When this process started, as the OS tells (the JVM's own start time where it does not). */
+    static Instant started() {
+        return ProcessHandle.current().info().startInstant()
+                .orElse(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     static long cpuNanos() {

@@ -51,6 +51,7 @@ public final class KioskApp extends Application {
     private FrameHandOff<FeedBuffer> handOff;
     private final FxTimings timings = new FxTimings();
     private long startedNanos;
+    private Instant firstFrameShown;
     /** Database work of the booking dialog, off the FX thread. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bookings");
@@ -138,6 +139,9 @@ public final class KioskApp extends Application {
     }
 
     private void frameShown() {
+        if (feed.framesShown() == 1) {
+            firstFrameShown = Instant.now();
+        }
         if (feed.framesShown() == setup.afterFrames()) {
             screenshotAndExit();
         }
@@ -164,6 +168,9 @@ public final class KioskApp extends Application {
             System.out.printf("kiosk: %d frames decoded, %d shown, %d dropped in %.1f s (%.1f shown/s, source %.1f/s); %s%n",
                     engine.framesDecoded(), feed.framesShown(), handOff.dropped(), seconds, feed.framesShown() / seconds,
                     setup.source().frameRate(), timings.summary());
+            ProcessHandle.current().info().startInstant().filter(launched -> firstFrameShown != null).ifPresent(launched ->
+                    System.out.printf("kiosk: first frame on screen %.2f s after the process started%n",
+                            java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0));
         }
         if (feed != null) {
             feed.stop();

@@ -1,5 +1,6 @@
 package com.parkwatch.vision;
 
+import com.parkwatch.lot.Occupancy;
 import org.opencv.core.Mat;
 
 /** Tells from a spot's crop whether a car stands there. Implementations reuse buffers and are not thread-safe. */
@@ -7,4 +8,14 @@ public interface SpotClassifier {
 
     /** @param crop the spot's pixels, 8-bit BGR, upright */
     Verdict classify(Mat crop);
+
+    /**
+     * Learns that a crop shows this state (an operator's correction), so that this camera's like crops are answered
+     * so from now on.
+     *
+     * @return false if this classifier cannot learn
+     */
+    default boolean learn(Mat crop, Occupancy truth) {
+        return false;
+    }
 }

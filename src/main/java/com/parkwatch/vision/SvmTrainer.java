@@ -98,14 +98,21 @@ public final class SvmTrainer {
         // generalised best to spots and lots never trained on (docs/accuracy.md).
         ParamGrid c = ParamGrid.create(1, 101, 10);
         ParamGrid gamma = ParamGrid.create(0.25 / SpotFeatures.LENGTH, 1.1 / SpotFeatures.LENGTH, 2);
-        boolean trained = svm.trainAuto(samples, Ml.ROW_SAMPLE, labels, FOLDS, c, gamma,
-                SVM.getDefaultGridPtr(SVM.P), SVM.getDefaultGridPtr(SVM.NU), SVM.getDefaultGridPtr(SVM.COEF),
-                SVM.getDefaultGridPtr(SVM.DEGREE), true);
+        // Cross-validation is one long job, where OpenCV's worker threads do pay off (see OpenCv).
+        Core.setNumThreads(-1);
+        boolean trained;
+        try {
+            trained = svm.trainAuto(samples, Ml.ROW_SAMPLE, labels, FOLDS, c, gamma,
+                    SVM.getDefaultGridPtr(SVM.P), SVM.getDefaultGridPtr(SVM.NU), SVM.getDefaultGridPtr(SVM.COEF),
+                    SVM.getDefaultGridPtr(SVM.DEGREE), true);
+        } finally {
+            Core.setNumThreads(1);
+        }
         samples.release();
         labels.release();
         if (!trained) {
             throw new ModelException("the SVM did not train on these examples");
         }
-        return new SvmClassifier(svm, standardisation);
+        return new SvmClassifier(RbfDecision.of(svm), svm.getC(), standardisation);
     }
 }

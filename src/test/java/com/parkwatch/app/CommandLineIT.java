@@ -171,6 +171,11 @@ class CommandLineIT {
 
     /** Writes a 240x140 frame with four rotated spaces (the odd ones hold a car) and its PKLot XML. */
     private void pklotFrame(Path folder, String name, int shade) throws Exception {
+        pklotFrame(folder, name, shade, false);
+    }
+
+    /** @param swapped labels that say the opposite of what the picture shows (a lot the model reads wrong) */
+    private void pklotFrame(Path folder, String name, int shade, boolean swapped) throws Exception {
         Files.createDirectories(folder);
         Mat frame = new Mat(140, 240, CvType.CV_8UC3, Scalar.all(100 + shade));
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<parking id=\"test\">\n");
@@ -184,7 +189,7 @@ class CommandLineIT {
             }
             xml.append(String.format(java.util.Locale.ROOT, "<space id=\"%d\" occupied=\"%d\"><rotatedRect>"
                     + "<center x=\"%d\" y=\"70\"/><size w=\"36\" h=\"70\"/><angle d=\"12\"/></rotatedRect></space>%n",
-                    id, car ? 1 : 0, cx));
+                    id, car != swapped ? 1 : 0, cx));
         }
         Imgcodecs.imwrite(folder.resolve(name + ".jpg").toString(), frame);
         Files.writeString(folder.resolve(name + ".xml"), xml.append("</parking>\n").toString());
@@ -217,6 +222,27 @@ class CommandLineIT {
         assertRefused("holds no frames with a PKLot XML", "evaluate", "--frames", "lot/masks");
         assertRefused("or none that is selected", "evaluate", "--frames", "lot", "--held-out", "**/nothing/**");
         assertRefused("at least one --data or --frames", "train", "--out", "x.pwm");
+    }
+
+    @Test
+    void anOperatorsCorrectionsTeachTheModelALotItReadsWrong() throws Exception {
+        OpenCv.load();
+        for (int i = 0; i < 6; i++) {
+            pklotFrame(dir.resolve("lot"), "day1_" + i, 4 * i);
+            pklotFrame(dir.resolve("odd/seen"), "a_" + i, 4 * i + 1, true);
+            pklotFrame(dir.resolve("odd/unseen"), "b_" + i, 4 * i + 2, true);
+        }
+        assertEquals(0, Jar.run(dir, "train", "--frames", "lot", "--out", "m.pwm").exit());
+        Jar.Result r = Jar.run(dir, "evaluate", "--frames", "odd", "--model", "m.pwm", "--correct-from", "**/seen/**",
+                "--corrections", "4", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("corrections: 4, among the first 4 crops"), r.out());
+        List<String> lines = r.out().lines().toList();
+        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals(24, summary.get("n").asInt(), "measured on the frames the operator did not correct");
+        assertTrue(summary.get("accuracy_before").asDouble() < 0.1, r.out());
+        assertTrue(summary.get("accuracy").asDouble() > 0.9, r.out());
+        assertRefused("at least 1", "evaluate", "--frames", "odd", "--correct-from", "**/seen/**", "--corrections", "0");
     }
 
     @Test
@@ -256,6 +282,9 @@ class CommandLineIT {
             assertTrue(pass.get("cpuMsPerFrame").asDouble() > 0 && pass.get("framesPerSecond").asDouble() > 0);
         }
         assertEquals(10_368, report.get("analysisPerStep").get(1).get("spots").asInt());
+        assertTrue(report.get("analysisPerStep").get(1).get("classifiedPerStep").asDouble() > 0);
+        double startup = report.get("startupSeconds").asDouble();
+        assertTrue(startup > 0 && startup < 60, "start-up " + startup);
         assertTrue(report.get("residentPeakKb").asLong() > 0);
     }
 

@@ -37,7 +37,7 @@ class RbfDecisionTest {
         svm.setC(10);
         svm.setGamma(0.05);
         svm.train(samples, Ml.ROW_SAMPLE, labels);
-        RbfDecision decision = new RbfDecision(svm);
+        RbfDecision decision = RbfDecision.of(svm);
 
         Mat sample = new Mat(1, features, CvType.CV_32F);
         Mat answer = new Mat();

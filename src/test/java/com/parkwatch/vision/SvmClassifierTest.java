@@ -57,6 +57,26 @@ class SvmClassifierTest {
     }
 
     @Test
+    void learnsACorrectionForItsCameraWhileTheModelFileStaysAsItWas() throws Exception {
+        Path file = dir.resolve("model.pwm");
+        trained.save(file);
+        SvmClassifier camera = SvmClassifier.load(file);
+        SvmTrainer.Example free = SimulatedPatches.cut(79, 1).stream()
+                .filter(x -> x.label() == Occupancy.FREE).findFirst().orElseThrow();
+        assertEquals(Occupancy.FREE, camera.classify(free.crop()).occupancy());
+        // On this camera's lot such a picture means a car (say, a bay painted like asphalt and a car's roof).
+        assertTrue(camera.learn(free.crop(), Occupancy.OCCUPIED));
+        assertEquals(Occupancy.OCCUPIED, camera.classify(free.crop()).occupancy());
+        assertEquals(1, camera.corrections());
+        Evaluation cars = evaluate(camera, SimulatedPatches.cut(77, 3).stream()
+                .filter(x -> x.label() == Occupancy.OCCUPIED).toList());
+        assertTrue(cars.accuracy() > 0.97, "cars after the correction: " + cars.accuracy());
+        assertEquals(Occupancy.FREE, SvmClassifier.load(file).classify(free.crop()).occupancy(),
+                "other cameras load the model as it was");
+        free.crop().release();
+    }
+
+    @Test
     void trainingTheSameDataTwiceGivesTheSameModel() throws Exception {
         Path a = dir.resolve("a.pwm");
         Path b = dir.resolve("b.pwm");
