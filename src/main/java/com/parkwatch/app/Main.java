@@ -7,8 +7,10 @@ import com.parkwatch.lot.LiveLot;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskSetup;
 import com.parkwatch.vision.Annotator;
+import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.vision.SpotClassifier;
 import com.parkwatch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,7 +99,13 @@ public final class Main implements Callable<Integer> {
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), step.settings());
+            SpotClassifier classifier = model.load();
+            CorrectionFolder corrections = new CorrectionFolder(store.correctionsDir());
+            int taught = corrections.teach(classifier);
+            if (taught > 0) {
+                System.out.println("learnt " + taught + " corrections kept in " + corrections.folder());
+            }
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, step.settings());
                  WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
                     System.out.println(web == null
@@ -105,7 +113,7 @@ public final class Main implements Callable<Integer> {
                             : "no display: the kiosk runs headless; see the lot at http://" + webOptions.bind + ":" + web.port()
                                     + "/ (Ctrl-C stops)");
                 }
-                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, publisher, bookings, kiosk, pin, screenshot,
+                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, publisher, bookings, corrections, kiosk, pin, screenshot,
                         afterFrames, report));
             }
         }

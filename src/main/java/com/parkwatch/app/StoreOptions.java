@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class StoreOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the booking database lives (default: ~/.parkwatch).")
+            description = "Where the booking database and the operators' corrections live (default: ~/.parkwatch).")
     Path dataDir;
 
     @Option(names = "--database", paramLabel = "JDBC_URL",
@@ -34,6 +34,11 @@ final class StoreOptions {
     /** Where the bookings are, for people: the SQLite file, or the shared database without its credentials. */
     String where() {
         return database != null ? database.replaceFirst("\\?.*", "") : sqliteFile().toString();
+    }
+
+    /** Where this kiosk's camera keeps the operators' corrections: in the data directory even with a shared database. */
+    Path correctionsDir() {
+        return dataDir().resolve("corrections");
     }
 
     private Path dataDir() {

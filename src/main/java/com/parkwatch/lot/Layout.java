@@ -19,6 +19,16 @@ public record Layout(int width, int height, List<Spot> spots) {
         return spots.size();
     }
 
+    /** The position in {@link #spots()} of the spot with this number. */
+    public int indexOf(int spotId) {
+        for (int i = 0; i < spots.size(); i++) {
+            if (spots.get(i).id() == spotId) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no spot " + spotId + " in this layout");
+    }
+
     /**
      * This layout for frames of the given size: scaled when the aspect ratios agree within 1% (masks are often a
      * pixel larger than their video), refused otherwise.

@@ -2,8 +2,11 @@ package com.parkwatch.ui;
 
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
 import com.parkwatch.vision.Annotator;
+import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.EngineLoop;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
@@ -13,8 +16,13 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * passes each new state of the lot and the source's status to the view model on the FX thread.
  */
 final class EngineService extends Service<Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
 
     private final FrameSource source;
     private final OccupancyTracker tracker;
@@ -36,6 +46,12 @@ final class EngineService extends Service<Void> {
     private final AtomicBoolean reservationsChanged = new AtomicBoolean();
     private final FxTimings timings;
     private final AtomicLong framesDecoded = new AtomicLong();
+    private final Queue<Correction> corrections = new ConcurrentLinkedQueue<>();
+    private final CorrectionFolder correctionFolder;
+    private final Layout layout;
+
+    private record Correction(int spotId, Occupancy truth) {
+    }
 
     EngineService(KioskSetup setup, FrameHandOff<FeedBuffer> feed, LotViewModel model, FxTimings timings) {
         this.timings = timings;
@@ -45,8 +61,15 @@ final class EngineService extends Service<Void> {
         this.publisher = setup.publisher();
         this.bookings = setup.bookings();
         this.annotator = new Annotator(setup.layout());
+        this.layout = setup.layout();
+        this.correctionFolder = setup.corrections();
         this.feed = feed;
         this.model = model;
+    }
+
+    /** An operator's correction, from the FX thread; the engine applies it on the next frame. */
+    void correct(int spotId, Occupancy truth) {
+        corrections.add(new Correction(spotId, truth));
     }
 
     /** A booking was made or cancelled here: redraw reservations at the next frame instead of the next sample. */
@@ -87,6 +110,19 @@ final class EngineService extends Service<Void> {
             show(snapshot);
         }
 
+        private void apply(Correction c, Mat frame, double time) {
+            int spot = layout.indexOf(c.spotId());
+            try {
+                if (tracker.correct(spot, c.truth(), frame, time, crop -> correctionFolder.keep(crop, c.spotId(), c.truth()))) {
+                    publisher.sampled(tracker.latest(), frame);
+                    show(tracker.latest());
+                }
+            } catch (UncheckedIOException e) {
+                LOG.error("the correction of spot {} was not kept: {}", c.spotId(), e.getMessage());
+                Platform.runLater(() -> model.setStatus("running; a correction could not be saved: " + e.getMessage()));
+            }
+        }
+
         private void show(LotSnapshot snapshot) {
             Set<Integer> reserved = bookings.activeBySpot().keySet();
             annotator.show(snapshot, reserved);
@@ -102,6 +138,9 @@ final class EngineService extends Service<Void> {
         public void frame(Mat frame, long index) {
             if (reservationsChanged.getAndSet(false)) {
                 show(lot.view().snapshot());
+            }
+            for (Correction c; (c = corrections.poll()) != null; ) {
+                apply(c, frame, index / source.frameRate());
             }
             Mat target = feed.drawing().bgra;
             Imgproc.cvtColor(frame, target, Imgproc.COLOR_BGR2BGRA);

@@ -13,11 +13,13 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -73,8 +75,11 @@ public final class KioskApp extends Application {
         engine = new EngineService(s, handOff, model, timings);
         bookingPanel = new BookingPanel(s.bookings(), this::freeSpots, background, engine::reservationsChanged);
         HistoryPanel history = new HistoryPanel(model);
+        CorrectionPanel correction = new CorrectionPanel(engine::correct);
         SpotGrid grid = new SpotGrid(model, tile -> {
-            if (tile.stateProperty().get() == TileState.FREE) {
+            if (model.correctingProperty().get()) {
+                correction.open(tile);
+            } else if (tile.stateProperty().get() == TileState.FREE) {
                 bookingPanel.book(tile.id());
             } else {
                 history.showSpot(tile);
@@ -96,11 +101,11 @@ public final class KioskApp extends Application {
         HBox top = new HBox(12, header, showHistory, cancelBooking);
         top.getStyleClass().add("top");
         top.setAlignment(Pos.CENTER);
-        main.setTop(top);
-        StackPane root = new StackPane(main, bookingPanel, history);
-        OperatorExit operatorExit = s.fullScreen() ? new OperatorExit(s.operatorPin()) : null;
-        if (operatorExit != null) {
-            root.getChildren().add(operatorExit);
+        main.setTop(new VBox(top, correctingBanner()));
+        StackPane root = new StackPane(main, bookingPanel, history, correction);
+        OperatorPad operatorPad = s.fullScreen() ? new OperatorPad(s.operatorPin(), () -> model.setCorrecting(true)) : null;
+        if (operatorPad != null) {
+            root.getChildren().add(operatorPad);
         }
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);
@@ -111,7 +116,7 @@ public final class KioskApp extends Application {
             KeyCombination operator = KeyCombination.keyCombination("Ctrl+Alt+Q");
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (operator.match(e)) {
-                    operatorExit.open();
+                    operatorPad.open();
                     e.consume();
                 }
             });
@@ -119,6 +124,8 @@ public final class KioskApp extends Application {
             scene.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.Q) {
                     Platform.exit();
+                } else if (e.getCode() == KeyCode.C) {
+                    model.setCorrecting(!model.correctingProperty().get());
                 }
             });
         }
@@ -179,6 +186,21 @@ public final class KioskApp extends Application {
             engine.cancel();
         }
         background.shutdownNow();
+    }
+
+    /** Shown while the operator corrects tiles: what a tap does now, and the way back. */
+    private HBox correctingBanner() {
+        Label hint = new Label("Correcting: tap a tile whose state is wrong and say what is there.");
+        Button done = new Button("Done");
+        done.setId("correcting-done");
+        done.setOnAction(e -> model.setCorrecting(false));
+        HBox banner = new HBox(16, hint, done);
+        banner.setId("correcting");
+        banner.getStyleClass().add("correcting");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(model.correctingProperty());
+        banner.managedProperty().bind(model.correctingProperty());
+        return banner;
     }
 
     private List<Integer> freeSpots() {

@@ -3,6 +3,7 @@ package com.parkwatch.ui;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
+import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.EngineLoop;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
@@ -16,11 +17,14 @@ import java.nio.file.Path;
  * @param publisher   publishes each sampled state to {@code lot} (and whatever else the wiring wants, such as the
  *                    web's snapshot)
  * @param report      print frames decoded, shown and dropped and the FX thread's time in our code at exit
+ * @param corrections where operators' corrections of this camera are kept (and were taught to the tracker's
+ *                    classifier at start)
  * @param fullScreen  kiosk mode: full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and
  *                    {@code operatorPin}
  */
 public record KioskSetup(FrameSource source, Layout layout, OccupancyTracker tracker, LiveLot lot,
-                         EngineLoop.SampleListener publisher, BookingService bookings, boolean fullScreen, String operatorPin, Path screenshot,
+                         EngineLoop.SampleListener publisher, BookingService bookings, CorrectionFolder corrections,
+                         boolean fullScreen, String operatorPin, Path screenshot,
                          long afterFrames, boolean report) {
 
     public KioskSetup {

@@ -4,6 +4,8 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.SpotStatus;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +43,7 @@ public final class LotViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
+    private final ReadOnlyBooleanWrapper correcting = new ReadOnlyBooleanWrapper();
     private final ObservableList<SpotTile> tiles;
     /** Free spots over the last hour: x in minutes before now (negative), y the count; one point per 10 s. */
     private final ObservableList<XYChart.Data<Number, Number>> freeHistory = FXCollections.observableArrayList();
@@ -135,6 +138,15 @@ public final class LotViewModel {
 
     public ReadOnlyStringProperty framesPerSecondProperty() {
         return framesPerSecond.getReadOnlyProperty();
+    }
+
+    /** Whether the operator is correcting tiles: a tap then corrects the spot instead of booking it. */
+    public ReadOnlyBooleanProperty correctingProperty() {
+        return correcting.getReadOnlyProperty();
+    }
+
+    void setCorrecting(boolean on) {
+        correcting.set(on);
     }
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {

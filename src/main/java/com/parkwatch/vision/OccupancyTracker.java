@@ -2,12 +2,14 @@ package com.parkwatch.vision;
 
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.SpotStatus;
 import org.opencv.core.Mat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The tutorial's algorithm, made steadier. Every {@code step} frames it measures each spot (see {@link SpotSignals}:
@@ -92,6 +94,23 @@ public final class OccupancyTracker implements AutoCloseable {
         first = false;
         latest = snapshot(index, time);
         return Optional.of(latest);
+    }
+
+    /**
+     * An operator's correction of one spot, seen on this frame (BGR, at the layout's size): the classifier learns
+     * the spot's crop, which {@code keep} may store first, and the spot takes the right state at once.
+     *
+     * @return false if the classifier cannot learn
+     */
+    public boolean correct(int spot, Occupancy truth, Mat frame, double time, Consumer<Mat> keep) {
+        Mat crop = cropperFor(frame).crop(spot);
+        keep.accept(crop);
+        if (!classifier.learn(crop, truth)) {
+            return false;
+        }
+        tracks[spot].observe(new Verdict(truth, 1.0), time);
+        latest = snapshot(latest.frame(), time);
+        return true;
     }
 
     private SpotCropper cropperFor(Mat frame) {

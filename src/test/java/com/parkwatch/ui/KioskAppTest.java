@@ -5,6 +5,7 @@ import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.OccupancyTracker;
 import com.parkwatch.vision.SimulatedLot;
 import com.parkwatch.vision.SvmClassifier;
@@ -51,7 +52,8 @@ class KioskAppTest {
         BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
                 lot::occupancyOf, Clock.systemUTC());
         OccupancyTracker tracker = new OccupancyTracker(layout, SvmClassifier.loadDefault(), TrackerSettings.withStep(30));
-        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, (snapshot, frame) -> lot.publish(snapshot), bookings, true,
+        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, (snapshot, frame) -> lot.publish(snapshot), bookings,
+                new CorrectionFolder(dir.resolve("corrections")), true,
                 "2468", null, 1, false);
         KioskAppTest.bookings = bookings;
         KioskAppTest.layout = layout;
@@ -166,6 +168,54 @@ class KioskAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#history-close").query().getScene() != null
                 && !robot.lookup("#history-close").query().getParent().getParent().isVisible(), "closed");
+    }
+
+    @Test
+    void theOperatorCorrectsATileAndTheCameraKeepsTheCorrection() throws Exception {
+        // A spot of the first row (the other tests use the rows below) that stays occupied for the next 20 s.
+        java.util.function.IntPredicate staysOccupied = id -> id <= 18 && sim.truth(id - 1) == com.parkwatch.lot.Occupancy.OCCUPIED
+                && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
+                .anyMatch(e -> e.getValue() == TileState.OCCUPIED && staysOccupied.test(e.getKey())));
+        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == TileState.OCCUPIED && staysOccupied.test(e.getKey()))
+                .mapToInt(Map.Entry::getKey).min().orElseThrow();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#pin-2").tryQuery()
+                .map(n -> n.getParent().getParent().isVisible()).orElse(false));
+        robot.clickOn("#pin-2").clickOn("#pin-4").clickOn("#pin-6").clickOn("#pin-8").clickOn("#pin-correct");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#correcting").query().isVisible());
+
+        robot.clickOn("#spot-" + spot);
+        Label says = robot.lookup("#correction-says").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> says.isVisible() && says.getText().contains("occupied"));
+        robot.clickOn("#correct-free");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == TileState.FREE);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> keptCorrections("free", spot) == 1);
+
+        // Taking it back is another correction.
+        robot.clickOn("#spot-" + spot);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> says.isVisible() && says.getText().contains("free"));
+        robot.clickOn("#correct-occupied");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == TileState.OCCUPIED);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> keptCorrections("occupied", spot) == 1);
+
+        robot.clickOn("#correcting-done");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !robot.lookup("#correcting").query().isVisible());
+        assertTrue(bookings.active().isEmpty(), "taps while correcting book nothing");
+    }
+
+    /** Corrected crops of a spot kept as images in the folder of a state. */
+    private static long keptCorrections(String state, int spot) throws java.io.IOException {
+        java.nio.file.Path folder = dir.resolve("corrections").resolve(state);
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("spot-" + spot + "-")
+                    && org.opencv.imgcodecs.Imgcodecs.imread(f.toString()).cols() > 0).count();
+        }
     }
 
     @Test

@@ -14,17 +14,21 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How the operator leaves kiosk mode: a key combination (Ctrl+Alt+Q) opens this PIN pad; only the PIN from the
- * configuration closes the application.
+ * The operator's way in: a key combination (Ctrl+Alt+Q) opens this PIN pad; with the PIN from the configuration the
+ * operator leaves kiosk mode or starts correcting tiles.
  */
-final class OperatorExit extends StackPane {
+final class OperatorPad extends StackPane {
 
     private final byte[] pin;
     private final PasswordField entered = new PasswordField();
     private final Label message = new Label();
 
-    OperatorExit(String pin) {
+    private final Runnable correct;
+
+    /** @param correct starts the operator's correcting of tiles */
+    OperatorPad(String pin, Runnable correct) {
         this.pin = pin.getBytes(StandardCharsets.UTF_8);
+        this.correct = correct;
         getStyleClass().add("dialog-shade");
         setVisible(false);
         entered.setId("pin");
@@ -43,13 +47,19 @@ final class OperatorExit extends StackPane {
         }
         Button leave = new Button("Exit kiosk");
         leave.setId("pin-confirm");
-        leave.setOnAction(e -> check());
+        leave.setOnAction(e -> withPin(Platform::exit));
+        Button corrections = new Button("Correct spots");
+        corrections.setId("pin-correct");
+        corrections.setOnAction(e -> withPin(() -> {
+            setVisible(false);
+            this.correct.run();
+        }));
         Button back = new Button("Back");
         back.setId("pin-close");
         back.setOnAction(e -> setVisible(false));
         Label title = new Label("Operator PIN");
         title.getStyleClass().add("dialog-title");
-        VBox card = new VBox(14, title, entered, pad, message, new HBox(12, leave, back));
+        VBox card = new VBox(14, title, entered, pad, message, new HBox(12, leave, corrections, back));
         card.getStyleClass().add("dialog");
         card.setAlignment(Pos.CENTER_LEFT);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -62,10 +72,10 @@ final class OperatorExit extends StackPane {
         setVisible(true);
     }
 
-    private void check() {
+    private void withPin(Runnable action) {
         // Constant-time comparison: the PIN is the only thing guarding the kiosk.
         if (MessageDigest.isEqual(pin, entered.getText().getBytes(StandardCharsets.UTF_8))) {
-            Platform.exit();
+            action.run();
         } else {
             entered.clear();
             message.setText("Wrong PIN.");
