@@ -64,6 +64,8 @@ class FlatMemoryIT {
         // After the first quarter the JIT, the heap and the decoder have settled; from then on nothing may grow.
         long settled = samples.get(samples.size() / 4);
         long last = samples.get(samples.size() - 1);
+        System.out.printf("FlatMemoryIT: the resident set grew by %d kB after settling (%d kB at the end)%n",
+                last - settled, last);
         assertTrue(last - settled <= MAX_GROWTH_KB, "resident set grew by " + (last - settled) + " kB: " + samples);
     }
 
