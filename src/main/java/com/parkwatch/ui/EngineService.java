@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +50,23 @@ final class EngineService extends Service<Void> {
     private final Queue<Correction> corrections = new ConcurrentLinkedQueue<>();
     private final CorrectionFolder correctionFolder;
     private final Layout layout;
+    private final Size shownSize;
+    /** The frame brought to the size it is shown at, when that is smaller. */
+    private final Mat reduced = new Mat();
 
     private record Correction(int spotId, Occupancy truth) {
     }
 
-    EngineService(KioskSetup setup, FrameHandOff<FeedBuffer> feed, LotViewModel model, FxTimings timings) {
+    /** @param shown the layout at the size the feed is shown at, which the frames are brought to before drawing */
+    EngineService(KioskSetup setup, Layout shown, FrameHandOff<FeedBuffer> feed, LotViewModel model, FxTimings timings) {
         this.timings = timings;
         this.source = setup.source();
         this.tracker = setup.tracker();
         this.lot = setup.lot();
         this.publisher = setup.publisher();
         this.bookings = setup.bookings();
-        this.annotator = new Annotator(setup.layout());
+        this.annotator = new Annotator(shown);
+        this.shownSize = new Size(shown.width(), shown.height());
         this.layout = setup.layout();
         this.correctionFolder = setup.corrections();
         this.feed = feed;
@@ -143,7 +149,13 @@ final class EngineService extends Service<Void> {
                 apply(c, frame, index / source.frameRate());
             }
             Mat target = feed.drawing().bgra;
-            Imgproc.cvtColor(frame, target, Imgproc.COLOR_BGR2BGRA);
+            if (target.cols() == frame.cols()) {
+                Imgproc.cvtColor(frame, target, Imgproc.COLOR_BGR2BGRA);
+            } else {
+                // The screen shows fewer pixels than the camera gives: the FX thread then draws without scaling.
+                Imgproc.resize(frame, reduced, shownSize, 0, 0, Imgproc.INTER_LINEAR);
+                Imgproc.cvtColor(reduced, target, Imgproc.COLOR_BGR2BGRA);
+            }
             annotator.draw(target);
             feed.publish();
             framesDecoded.incrementAndGet();

@@ -20,8 +20,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import com.parkwatch.lot.Layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +68,15 @@ public final class KioskApp extends Application {
         KioskSetup s = setup;
         stage = primary;
         model = new LotViewModel(s.layout());
-        int w = s.layout().width();
-        int h = s.layout().height();
+        Layout shown = FeedSize.forScreen(s.layout(), s.fullScreen() ? Screen.getPrimary().getBounds().getWidth() : WIDTH,
+                s.fullScreen() ? Screen.getPrimary().getBounds().getHeight() : HEIGHT);
+        int w = shown.width();
+        int h = shown.height();
         buffers = new FeedBuffer[]{new FeedBuffer(w, h), new FeedBuffer(w, h), new FeedBuffer(w, h)};
         FrameHandOff<FeedBuffer> handOff = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
         this.handOff = handOff;
         feed = new LiveFeed(handOff, model, timings, this::frameShown);
-        engine = new EngineService(s, handOff, model, timings);
+        engine = new EngineService(s, shown, handOff, model, timings);
         bookingPanel = new BookingPanel(s.bookings(), this::freeSpots, background, engine::reservationsChanged);
         HistoryPanel history = new HistoryPanel(model);
         CorrectionPanel correction = new CorrectionPanel(engine::correct);
@@ -87,7 +91,7 @@ public final class KioskApp extends Application {
         });
         SplitPane body = new SplitPane(feed, grid);
         body.setOrientation(Orientation.HORIZONTAL);
-        body.setDividerPositions(0.62);
+        body.setDividerPositions(FeedSize.FEED_SHARE);
         BorderPane main = new BorderPane(body);
         Button cancelBooking = new Button("Cancel a booking");
         cancelBooking.setId("open-cancel");

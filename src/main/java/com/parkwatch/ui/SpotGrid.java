@@ -83,11 +83,14 @@ final class SpotGrid extends GridView<SpotTile> {
         }
     }
 
-    /** "12 s", "4 min", "2 h 5 min". */
+    /**
+     * "< 1 min", "4 min", "2 h 5 min". Not to the second: every visible tile would then change its text, and the
+     * screen would lay out and draw the grid again, every second.
+     */
     static String since(Instant since, Instant now) {
         long seconds = Math.max(0, Duration.between(since, now).getSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return "< 1 min";
         }
         if (seconds < 3600) {
             return seconds / 60 + " min";

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -95,9 +96,12 @@ class KioskAppTest {
 
     /** The colour the live feed shows on the top edge of a spot's box (BGRA). */
     private static double[] feedColourOnTopEdgeOf(int id) throws Exception {
-        var box = layout.spots().get(id - 1).box();
-        return WaitForAsyncUtils.asyncFx(() -> KioskApp.running.shownFrame().bgra.get(box.y(), box.x() + box.width() / 2))
-                .get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Mat shown = KioskApp.running.shownFrame().bgra;
+            // The feed is drawn at the size it is shown at.
+            var box = layout.fittedTo(shown.cols(), shown.rows()).spots().get(id - 1).box();
+            return shown.get(box.y(), box.x() + box.width() / 2);
+        }).get(5, TimeUnit.SECONDS);
     }
 
     @Test
