@@ -2,6 +2,7 @@ package com.parkwatch.app;
 
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.StateChanges;
 import com.parkwatch.vision.Annotator;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
@@ -69,6 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throws SourceException, IOException {
         Mat canvas = sink != null ? sink.canvas() : null;
         SimulatedTruth truth = frames instanceof SimulatedLot sim ? new SimulatedTruth(sim) : null;
+        StateChanges changes = new StateChanges();
         long started = System.nanoTime();
         long index = 0;
         long samples = 0;
@@ -89,6 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             Optional<LotSnapshot> sampled = tracker.accept(frame, index, time);
             if (sampled.isPresent()) {
                 samples++;
+                changes.record(sampled.get());
                 if (lines != null) {
                     lines.write(sampled.get());
                 }
@@ -117,6 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 index, samples, seconds, index / Math.max(seconds, 1e-9), last.free(), last.total(),
                 last.freeSpotIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                 truth == null ? "" : "; " + truth.summary());
+        System.out.println(changes.summary());
         return 0;
     }
 }

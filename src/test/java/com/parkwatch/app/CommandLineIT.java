@@ -58,6 +58,8 @@ class CommandLineIT {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("analysed 95 frames (4 samples)"), r.out());
         assertTrue(r.out().contains("ground truth agrees"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\d+ changes of state in \\d+ spots: \\d.*")
+                || l.equals("no changes of state")), r.out());
         List<String> lines = Files.readAllLines(dir.resolve("out.jsonl"));
         assertEquals(4, lines.size());
         JsonNode second = JSON.readTree(lines.get(1));
