@@ -1,8 +1,8 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.booking.BookingService;
-import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.vision.Annotator;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.Layout;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
@@ -23,7 +24,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import com.parkwatch.lot.Layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
