@@ -10,7 +10,6 @@ import com.parkwatch.vision.Annotator;
 import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.FrameSource;
 import com.parkwatch.vision.OccupancyTracker;
-import com.parkwatch.vision.SpotClassifier;
 import com.parkwatch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,13 +98,8 @@ public final class Main implements Callable<Integer> {
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
-            SpotClassifier classifier = model.load();
-            CorrectionFolder corrections = new CorrectionFolder(store.correctionsDir());
-            int taught = corrections.teach(classifier);
-            if (taught > 0) {
-                System.out.println("learnt " + taught + " corrections kept in " + corrections.folder());
-            }
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, step.settings());
+            CorrectionFolder corrections = store.corrections();
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.loadWithCorrections(corrections), step.settings());
                  WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
                     System.out.println(web == null

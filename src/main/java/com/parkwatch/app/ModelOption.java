@@ -1,5 +1,6 @@
 package com.parkwatch.app;
 
+import com.parkwatch.vision.CorrectionFolder;
 import com.parkwatch.vision.SpotClassifier;
 import com.parkwatch.vision.SvmClassifier;
 import picocli.CommandLine.Option;
@@ -14,5 +15,15 @@ final class ModelOption {
 
     SpotClassifier load() {
         return model == null ? SvmClassifier.loadDefault() : SvmClassifier.load(model);
+    }
+
+    /** The model, taught the corrections an operator made for this camera (and saying how many there were). */
+    SpotClassifier loadWithCorrections(CorrectionFolder corrections) {
+        SpotClassifier classifier = load();
+        int taught = corrections.teach(classifier);
+        if (taught > 0) {
+            System.out.println("learnt " + taught + " corrections kept in " + corrections.folder());
+        }
+        return classifier;
     }
 }

@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
             BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.load(), settings);
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.loadWithCorrections(store.corrections()), settings);
                  WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
                 if (web == null) {
                     throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");

@@ -1,6 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.vision.CorrectionFolder;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -37,8 +38,8 @@ final class StoreOptions {
     }
 
     /** Where this kiosk's camera keeps the operators' corrections: in the data directory even with a shared database. */
-    Path correctionsDir() {
-        return dataDir().resolve("corrections");
+    CorrectionFolder corrections() {
+        return new CorrectionFolder(dataDir().resolve("corrections"));
     }
 
     private Path dataDir() {

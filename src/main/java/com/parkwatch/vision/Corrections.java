@@ -21,6 +21,8 @@ final class Corrections {
     private final List<Double> targets = new ArrayList<>();
     private final List<Double> baseMargins = new ArrayList<>();
     private double[] weights = new double[0];
+    /** Solved on the next use rather than at each correction: a start teaches hundreds at once. */
+    private boolean solved = true;
 
     /** @param modelGamma the gamma of the model's own RBF kernel */
     Corrections(double modelGamma) {
@@ -38,7 +40,7 @@ final class Corrections {
         examples.add(features.clone());
         targets.add(free ? 1.0 : -1.0);
         baseMargins.add(baseMargin);
-        weights = solve();
+        solved = false;
     }
 
     int size() {
@@ -47,6 +49,10 @@ final class Corrections {
 
     /** What the corrections add to the model's decision value for these standardised features. */
     double margin(float[] features) {
+        if (!solved) {
+            weights = solve();
+            solved = true;
+        }
         double sum = 0;
         for (int k = 0; k < weights.length; k++) {
             sum += weights[k] * kernel(features, examples.get(k));

@@ -77,6 +77,24 @@ class SvmClassifierTest {
     }
 
     @Test
+    void correctionsKeptInTheirFolderAreTaughtAgainAtTheNextStart() throws Exception {
+        Path file = dir.resolve("model.pwm");
+        trained.save(file);
+        SvmTrainer.Example free = SimulatedPatches.cut(80, 1).stream()
+                .filter(x -> x.label() == Occupancy.FREE).findFirst().orElseThrow();
+        CorrectionFolder folder = new CorrectionFolder(dir.resolve("corrections"));
+        assertEquals(0, folder.teach(SvmClassifier.load(file)), "nothing kept yet");
+        Path kept = folder.keep(free.crop(), 7, Occupancy.OCCUPIED);
+        assertEquals(dir.resolve("corrections/occupied"), kept.getParent());
+
+        SvmClassifier restarted = SvmClassifier.load(file);
+        assertEquals(Occupancy.FREE, restarted.classify(free.crop()).occupancy());
+        assertEquals(1, folder.teach(restarted));
+        assertEquals(Occupancy.OCCUPIED, restarted.classify(free.crop()).occupancy());
+        free.crop().release();
+    }
+
+    @Test
     void trainingTheSameDataTwiceGivesTheSameModel() throws Exception {
         Path a = dir.resolve("a.pwm");
         Path b = dir.resolve("b.pwm");
