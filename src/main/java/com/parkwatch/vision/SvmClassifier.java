@@ -108,8 +108,17 @@ public final class SvmClassifier implements SpotClassifier {
 
     /** Loads a model; a file that is not one gets a {@link ModelException} in one sentence. */
     public static SvmClassifier load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new ModelException("cannot load the model " + file + ": it is not a ParkWatch model file");
+        }
+    }
+
+    /** @param file the model's name in messages */
+    private static SvmClassifier read(InputStream stored, String file) {
         ModelFile model;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new GZIPInputStream(stored)) {
             model = JSON.readValue(in, ModelFile.class);
         } catch (IOException e) {
             throw new ModelException("cannot load the model " + file + ": it is not a ParkWatch model file");
@@ -139,13 +148,7 @@ public final class SvmClassifier implements SpotClassifier {
             if (in == null) {
                 throw new ModelException("the default model is missing from this build");
             }
-            Path copy = Files.createTempFile("parkwatch-model", ".pwm");
-            try {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return load(copy);
-            } finally {
-                Files.deleteIfExists(copy);
-            }
+            return read(in, "shipped with ParkWatch");
         } catch (IOException e) {
             throw new ModelException("cannot read the default model: " + e.getMessage());
         }
