@@ -40,6 +40,8 @@ public final class KioskApp extends Application {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 900;
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+    /** The first seconds on screen, while the scene's first layouts and the JIT settle: their drops counted apart. */
+    private static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(3);
 
     /** Handed over by {@link KioskLauncher} before launch: JavaFX creates the Application itself. */
     static volatile KioskSetup setup;
@@ -56,6 +58,10 @@ public final class KioskApp extends Application {
     private final FxTimings timings = new FxTimings();
     private long startedNanos;
     private Instant firstFrameShown;
+    /** Frames the engine made while the window was still being built: dropped, but not for want of speed. */
+    private long droppedBeforeScreen;
+    /** Dropped up to the end of {@link #SETTLING}, or -1 before. */
+    private long droppedSettling = -1;
     /** Database work of the booking dialog, off the FX thread. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bookings");
@@ -155,6 +161,9 @@ public final class KioskApp extends Application {
     private void frameShown() {
         if (feed.framesShown() == 1) {
             firstFrameShown = Instant.now();
+            droppedBeforeScreen = handOff.dropped();
+        } else if (droppedSettling < 0 && Instant.now().isAfter(firstFrameShown.plus(SETTLING))) {
+            droppedSettling = handOff.dropped();
         }
         if (feed.framesShown() == setup.afterFrames()) {
             screenshotAndExit();
@@ -179,9 +188,11 @@ public final class KioskApp extends Application {
         running = null;
         if (setup.report() && feed != null) {
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            System.out.printf("kiosk: %d frames decoded, %d shown, %d dropped in %.1f s (%.1f shown/s, source %.1f/s); %s%n",
-                    engine.framesDecoded(), feed.framesShown(), handOff.dropped(), seconds, feed.framesShown() / seconds,
-                    setup.source().frameRate(), timings.summary());
+            System.out.printf("kiosk: %d frames decoded, %d shown, %d dropped (%d before the first reached the screen,"
+                            + " %d in its first %d s there) in %.1f s (%.1f shown/s, source %.1f/s); %s%n",
+                    engine.framesDecoded(), feed.framesShown(), handOff.dropped(), droppedBeforeScreen,
+                    Math.max(0, droppedSettling - droppedBeforeScreen), SETTLING.toSeconds(), seconds,
+                    feed.framesShown() / seconds, setup.source().frameRate(), timings.summary());
             ProcessHandle.current().info().startInstant().filter(launched -> firstFrameShown != null).ifPresent(launched ->
                     System.out.printf("kiosk: first frame on screen %.2f s after the process started%n",
                             java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0));

@@ -37,6 +37,8 @@ public final class EngineLoop implements Runnable {
     public void run() {
         long frameNanos = Math.round(1e9 / source.frameRate());
         long started = System.nanoTime();
+        long began = started;
+        long quickest = Long.MAX_VALUE;
         status.accept(SourceStatus.running());
         try {
             Mat frame;
@@ -46,10 +48,17 @@ public final class EngineLoop implements Runnable {
                 tracker.accept(frame, index, time).ifPresent(s -> listener.sampled(s, sampledFrame));
                 listener.frame(frame, index);
                 if (!source.isLive()) {
-                    long wait = started + (index + 1) * frameNanos - System.nanoTime();
+                    long handedOver = System.nanoTime();
+                    quickest = Math.min(quickest, handedOver - began);
+                    // On time; but after a stall (a long step, the collector, a busy core) not straight after the
+                    // late frame: two frames closer than a screen refresh reach a screen together and it shows one.
+                    // Half a frame apart at least (no frame is quicker than the quickest), the lag is soon made up.
+                    long due = Math.max(started + (index + 1) * frameNanos, handedOver + frameNanos / 2 - quickest);
+                    long wait = due - handedOver;
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
+                    began = System.nanoTime();
                 }
             }
             status.accept(new SourceStatus(SourceStatus.State.STOPPED,

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencv.core.Mat;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -94,13 +93,14 @@ class KioskAppTest {
         }
     }
 
-    /** The colour the live feed shows on the top edge of a spot's box (BGRA). */
+    /** The colour the live feed shows on the top edge of a spot's box (BGRA), as JavaFX reads the image on screen. */
     private static double[] feedColourOnTopEdgeOf(int id) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            Mat shown = KioskApp.running.shownFrame().bgra;
+            FeedBuffer shown = KioskApp.running.shownFrame();
             // The feed is drawn at the size it is shown at.
-            var box = layout.fittedTo(shown.cols(), shown.rows()).spots().get(id - 1).box();
-            return shown.get(box.y(), box.x() + box.width() / 2);
+            var box = layout.fittedTo(shown.bgra.cols(), shown.bgra.rows()).spots().get(id - 1).box();
+            int argb = shown.image.getPixelReader().getArgb(box.x() + box.width() / 2, box.y());
+            return new double[]{argb & 0xff, (argb >> 8) & 0xff, (argb >> 16) & 0xff, argb >>> 24};
         }).get(5, TimeUnit.SECONDS);
     }
 
