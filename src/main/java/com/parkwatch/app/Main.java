@@ -1,5 +1,6 @@
 package com.parkwatch.app;
 
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.lot.Layout;
@@ -67,6 +68,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     WebOptions webOptions;
 
+    @Mixin
+    BookingOptions bookingOptions;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -86,6 +90,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Bad rules are refused before anything opens.
+        BookingRules rules = bookingOptions.rules();
         if (kiosk && (pin == null || !pin.matches("\\d{4,12}"))) {
             throw new IllegalArgumentException("--kiosk needs --pin with the operator's PIN of 4 to 12 digits");
         }
@@ -96,7 +102,7 @@ public final class Main implements Callable<Integer> {
              JdbcBookingStore bookingStore = store.open()) {
             Layout layout = SourceOptions.layoutFor(frames, mask, video);
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
-            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
+            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC(), rules);
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
             CorrectionFolder corrections = store.corrections();
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.loadWithCorrections(corrections), step.settings());

@@ -1,5 +1,6 @@
 package com.parkwatch.app;
 
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.lot.Layout;
@@ -42,14 +43,19 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     WebOptions webOptions;
 
+    @Mixin
+    BookingOptions bookingOptions;
+
     @Override
     public Integer call() throws Exception {
+        // Bad rules are refused before anything opens.
+        BookingRules rules = bookingOptions.rules();
         TrackerSettings settings = step.settings();
         try (FrameSource frames = source.open();
              JdbcBookingStore bookingStore = store.open()) {
             Layout layout = source.layoutFor(frames);
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());
-            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC());
+            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC(), rules);
             LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
             try (OccupancyTracker tracker = new OccupancyTracker(layout, model.loadWithCorrections(store.corrections()), settings);
                  WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {

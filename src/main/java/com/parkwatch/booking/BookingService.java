@@ -16,14 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The booking rules, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no
- * other booking holds it, for 15 minutes to 24 hours, by a valid plate; the driver gets a short unguessable code,
- * the only way to cancel. Bookings end by themselves.
+ * Bookings, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no other
+ * booking holds it, for a duration the lot's {@link BookingRules} allow, by a valid plate; the driver gets a short
+ * unguessable code, the only way to cancel. Bookings end by themselves.
  */
 public final class BookingService {
 
-    public static final int SHORTEST_MINUTES = 15;
-    public static final int LONGEST_MINUTES = 24 * 60;
     /** Letters and digits, optionally grouped by single spaces or hyphens: "AB 123 CD", "B-MW-2024". */
     private static final Pattern PLATE = Pattern.compile("[A-Z0-9]+(?:[ -][A-Z0-9]+)*");
     private static final int PLATE_MIN_CHARACTERS = 2;
@@ -35,20 +33,28 @@ public final class BookingService {
     private final BookingStore store;
     private final SpotAvailability lot;
     private final Clock clock;
+    private final BookingRules rules;
     private final SecureRandom random = new SecureRandom();
 
+    /** With the default rules: 15 minutes to 24 hours. */
     public BookingService(BookingStore store, SpotAvailability lot, Clock clock) {
+        this(store, lot, clock, BookingRules.DEFAULT);
+    }
+
+    public BookingService(BookingStore store, SpotAvailability lot, Clock clock, BookingRules rules) {
         this.store = store;
         this.lot = lot;
         this.clock = clock;
+        this.rules = rules;
+    }
+
+    public BookingRules rules() {
+        return rules;
     }
 
     public Booking book(int spot, String plate, int minutes) {
         String normalised = normalisePlate(plate);
-        if (minutes < SHORTEST_MINUTES || minutes > LONGEST_MINUTES) {
-            throw new BookingRejected(BookingRejected.Reason.INVALID,
-                    "a booking lasts from " + SHORTEST_MINUTES + " minutes to 24 hours, not " + minutes + " minutes");
-        }
+        rules.check(minutes);
         Optional<Occupancy> seen = lot.occupancyOf(spot);
         if (seen.isEmpty()) {
             throw new BookingRejected(BookingRejected.Reason.UNKNOWN_SPOT, "there is no spot " + spot);

@@ -2,6 +2,7 @@ package com.parkwatch.ui;
 
 
 import com.parkwatch.booking.BookingRejected;
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.StoreUnavailable;
 import javafx.concurrent.Task;
@@ -29,7 +30,6 @@ import java.util.function.Supplier;
  */
 final class BookingPanel extends StackPane {
 
-    private static final int[] PRESET_MINUTES = {30, 60, 120, 240};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private final BookingService bookings;
@@ -64,8 +64,8 @@ final class BookingPanel extends StackPane {
         plate.setId("booking-plate");
         plate.setPromptText("Licence plate");
         HBox presets = new HBox(8);
-        for (int minutes : PRESET_MINUTES) {
-            ToggleButton b = new ToggleButton(minutes < 60 ? minutes + " min" : minutes / 60 + " h");
+        for (int minutes : bookings.rules().presetMinutes()) {
+            ToggleButton b = new ToggleButton(BookingRules.label(minutes));
             b.setId("duration-" + minutes);
             b.setUserData(minutes);
             b.setToggleGroup(duration);
@@ -124,7 +124,9 @@ final class BookingPanel extends StackPane {
         spot.setValue(free.contains(spotId) ? Integer.valueOf(spotId) : free.isEmpty() ? null : free.get(0));
         plate.clear();
         error.setText(free.isEmpty() ? "No spot is free right now." : "");
-        duration.selectToggle(duration.getToggles().get(1));
+        int first = bookings.rules().firstChoice();
+        duration.getToggles().stream().filter(t -> (int) t.getUserData() == first).findFirst()
+                .ifPresent(duration::selectToggle);
         show(form);
     }
 
@@ -151,7 +153,8 @@ final class BookingPanel extends StackPane {
             error.setText("Pick a free spot.");
             return;
         }
-        int minutes = duration.getSelectedToggle() == null ? 60 : (int) duration.getSelectedToggle().getUserData();
+        int minutes = duration.getSelectedToggle() == null ? bookings.rules().firstChoice()
+                : (int) duration.getSelectedToggle().getUserData();
         String typed = plate.getText();
         run(() -> bookings.book(chosen, typed, minutes), booking -> {
             doneText.setText("Spot " + booking.spot() + " is yours until " + TIME.format(booking.end()) + ".");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.Booking;
 import com.parkwatch.booking.BookingRejected;
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.StoreUnavailable;
 import com.parkwatch.lot.Box;
@@ -43,7 +44,7 @@ public final class WebServer implements AutoCloseable {
     private final Supplier<byte[]> snapshotJpeg;
     private final Javalin app;
     private final String homePage = page("/web/index.html");
-    private final String bookingPage = page("/web/booking.html");
+    private final String bookingPage;
 
     /** A JSON error body: {@code {"error":"..."}}. */
     public record ApiError(String error) {
@@ -53,6 +54,7 @@ public final class WebServer implements AutoCloseable {
         this.lot = lot;
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
+        bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -211,6 +213,18 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/jpeg").result(jpeg);
+    }
+
+    /** The booking page with a button for each duration the lot's rules offer, the first choice pressed. */
+    private static String withDurations(String page, BookingRules rules) {
+        StringBuilder buttons = new StringBuilder();
+        for (int minutes : rules.presetMinutes()) {
+            buttons.append("      <button type=\"button\" data-minutes=\"").append(minutes).append('"')
+                    .append(minutes == rules.firstChoice() ? " aria-pressed=\"true\"" : "").append('>')
+                    .append(BookingRules.label(minutes)).append("</button>\n");
+        }
+        return page.replace("{{durations}}\n", buttons.toString())
+                .replace("{{first-minutes}}", Integer.toString(rules.firstChoice()));
     }
 
     private static String page(String resource) {

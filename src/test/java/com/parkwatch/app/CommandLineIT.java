@@ -323,6 +323,8 @@ class CommandLineIT {
         assertRefused("--mask is needed", "analyze", "--video", dir.toString());
         assertRefused("holds no labelled patches", "train", "--data", dir.toString(), "--out", "x.pwm");
         assertRefused("--kiosk needs --pin", "--kiosk");
+        assertRefused("the booking durations offered must rise and lie within 15 to 60 minutes", "serve", "--video", "sim",
+                "--booking-longest", "60");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.parkwatch.web;
 
 import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
@@ -25,6 +26,10 @@ final class TestLot implements AutoCloseable {
     final String base;
 
     TestLot(Path dir, Occupancy... states) {
+        this(dir, BookingRules.DEFAULT, states);
+    }
+
+    TestLot(Path dir, BookingRules rules, Occupancy... states) {
         List<Spot> spots = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
             spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
@@ -33,7 +38,7 @@ final class TestLot implements AutoCloseable {
         lot = new LiveLot(layout, Clock.systemUTC());
         set(states);
         bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")), lot::occupancyOf,
-                Clock.systemUTC());
+                Clock.systemUTC(), rules);
         server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }

@@ -2,6 +2,7 @@ package com.parkwatch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.booking.BookingRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 
 import static com.parkwatch.lot.Occupancy.FREE;
@@ -64,6 +67,28 @@ class WebApiTest {
         JsonNode body = JSON.readTree(r.body());
         assertTrue(body.get("error").asText().contains(words), r.body());
         assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+    }
+
+    @Test
+    void theLotsBookingRulesShapeTheBookingPageAndTheApi() throws Exception {
+        assertClientError(422, book("{\"spot\":1,\"plate\":\"AB 1\",\"minutes\":5}"),
+                "a booking lasts from 15 minutes to 24 hours, not 5 minutes");
+        String defaults = get("/booking").body();
+        assertTrue(defaults.contains("data-minutes=\"60\" aria-pressed=\"true\">1 h<"), defaults);
+
+        try (TestLot shortStay = new TestLot(Files.createDirectories(dir.resolve("short")), new BookingRules(10, 120, List.of(10, 45, 90)), FREE)) {
+            String page = http.send(HttpRequest.newBuilder(URI.create(shortStay.base + "/booking")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("<button type=\"button\" data-minutes=\"10\" aria-pressed=\"true\">10 min</button>"), page);
+            assertTrue(page.contains("data-minutes=\"45\">45 min<") && page.contains("data-minutes=\"90\">1 h 30 min<"), page);
+            assertFalse(page.contains("data-minutes=\"240\"") || page.contains("{{"), page);
+            assertTrue(page.contains("name=\"minutes\" value=\"10\""), page);
+            HttpResponse<String> tooLong = http.send(HttpRequest.newBuilder(URI.create(shortStay.base + "/api/bookings"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"spot\":1,\"plate\":\"AB 1\",\"minutes\":240}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertClientError(422, tooLong, "a booking lasts from 10 minutes to 2 hours, not 4 hours");
+        }
     }
 
     @Test
