@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EngineService extends Service<Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
+    /** Tiles a state reaches per call on the FX thread: a few milliseconds' work even on code not yet compiled. */
+    private static final int TILES_PER_CALL = 100;
 
     private final FrameSource source;
     private final OccupancyTracker tracker;
@@ -133,9 +135,21 @@ final class EngineService extends Service<Void> {
             Set<Integer> reserved = bookings.activeBySpot().keySet();
             annotator.show(snapshot, reserved);
             Instant at = Instant.now();
+            // In parts: the lot's first state changes every tile, on code not yet compiled, and taken at once it
+            // held the FX thread for more than a frame.
+            int spots = snapshot.spots().size();
+            for (int from = 0; from < spots; from += TILES_PER_CALL) {
+                int first = from;
+                int end = Math.min(spots, from + TILES_PER_CALL);
+                onFxThread(() -> model.applyTiles(snapshot, reserved, at, first, end));
+            }
+            onFxThread(() -> model.applyCounts(snapshot, reserved, at));
+        }
+
+        private void onFxThread(Runnable work) {
             Platform.runLater(() -> {
                 long started = System.nanoTime();
-                model.apply(snapshot, reserved, at);
+                work.run();
                 timings.record(started);
             });
         }

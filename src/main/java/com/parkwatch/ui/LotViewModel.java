@@ -59,14 +59,19 @@ public final class LotViewModel {
         total.set(all.size());
     }
 
-    /** Takes a new state of the lot and the spots reserved now. */
-    void apply(LotSnapshot snapshot, Set<Integer> reserved, Instant at) {
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < snapshot.spots().size(); i++) {
+    /** Takes a new state of the lot and the spots reserved now, for the tiles from {@code from} to {@code to}. */
+    void applyTiles(LotSnapshot snapshot, Set<Integer> reserved, Instant at, int from, int to) {
+        for (int i = from; i < to; i++) {
             SpotStatus s = snapshot.spots().get(i);
-            TileState state = tileState(s.occupancy(), reserved.contains(s.spot().id()));
-            tiles.get(i).show(state, at);
-            if (state == TileState.FREE) {
+            tiles.get(i).show(tileState(s.occupancy(), reserved.contains(s.spot().id())), at);
+        }
+    }
+
+    /** Takes the counts of a new state of the lot: the header and the history. */
+    void applyCounts(LotSnapshot snapshot, Set<Integer> reserved, Instant at) {
+        List<Integer> open = new ArrayList<>();
+        for (SpotStatus s : snapshot.spots()) {
+            if (tileState(s.occupancy(), reserved.contains(s.spot().id())) == TileState.FREE) {
                 open.add(s.spot().id());
             }
         }
