@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +56,8 @@ final class EngineService extends Service<Void> {
     private final Size shownSize;
     /** The frame brought to the size it is shown at, when that is smaller. */
     private final Mat reduced = new Mat();
+    /** Open once the window is on screen: a file's first frame waits for it rather than play to nobody. */
+    private final CountDownLatch windowShown = new CountDownLatch(1);
 
     private record Correction(int spotId, Occupancy truth) {
     }
@@ -83,6 +86,11 @@ final class EngineService extends Service<Void> {
     /** A booking was made or cancelled here: redraw reservations at the next frame instead of the next sample. */
     void reservationsChanged() {
         reservationsChanged.set(true);
+    }
+
+    /** From the FX thread, once the window shows: files start playing (cameras do not wait). */
+    void windowShown() {
+        windowShown.countDown();
     }
 
     long framesDecoded() {
@@ -156,6 +164,14 @@ final class EngineService extends Service<Void> {
 
         @Override
         public void frame(Mat frame, long index) {
+            if (index == 0 && !source.isLive()) {
+                try {
+                    windowShown.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (reservationsChanged.getAndSet(false)) {
                 show(lot.view().snapshot());
             }

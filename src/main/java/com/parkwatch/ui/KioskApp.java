@@ -84,8 +84,8 @@ public final class KioskApp extends Application {
         feed = new LiveFeed(handOff, model, timings, this::frameShown);
         engine = new EngineService(s, shown, handOff, model, timings);
         // Started before the scene is built: the engine's first frame and first look at every spot (a second on
-        // cold code) then overlap with building the scene on the other core. Frames done before the screen shows
-        // are dropped by the hand-off, as any the screen cannot keep up with.
+        // cold code) then overlap with building the scene on the other core. A file then waits for the window;
+        // a camera's frames done before it shows are dropped by the hand-off, as any the screen cannot keep up with.
         startedNanos = System.nanoTime();
         engine.setOnSucceeded(e -> screenshotAndExit());
         engine.start();
@@ -148,6 +148,7 @@ public final class KioskApp extends Application {
         primary.setTitle("ParkWatch");
         primary.setScene(scene);
         primary.show();
+        engine.windowShown();
         // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
         primary.setFullScreen(s.fullScreen());
 

@@ -36,8 +36,8 @@ public final class EngineLoop implements Runnable {
     @Override
     public void run() {
         long frameNanos = Math.round(1e9 / source.frameRate());
-        long started = System.nanoTime();
-        long began = started;
+        long started = 0;
+        long began = System.nanoTime();
         long quickest = Long.MAX_VALUE;
         status.accept(SourceStatus.running());
         try {
@@ -50,6 +50,10 @@ public final class EngineLoop implements Runnable {
                 if (!source.isLive()) {
                     long handedOver = System.nanoTime();
                     quickest = Math.min(quickest, handedOver - began);
+                    if (index == 0) {
+                        // The clock starts when the first frame is out: a screen may have held it until it could show it.
+                        started = handedOver;
+                    }
                     // On time; but after a stall (a long step, the collector, a busy core) not straight after the
                     // late frame: two frames closer than a screen refresh reach a screen together and it shows one.
                     // Half a frame apart at least (no frame is quicker than the quickest), the lag is soon made up.
