@@ -20,7 +20,8 @@ public record BookingRules(int shortestMinutes, int longestMinutes, List<Integer
         presetMinutes = List.copyOf(presetMinutes);
         if (shortestMinutes < 1 || longestMinutes > WEEK_MINUTES || shortestMinutes > longestMinutes) {
             throw new IllegalArgumentException("bookings must last from at least 1 minute to at most a week, the"
-                    + " shortest no longer than the longest; got " + shortestMinutes + " to " + longestMinutes + " minutes");
+                    + " shortest no longer than the longest; got " + shortestMinutes + " to " + longestMinutes
+                    + " minutes");
         }
         if (presetMinutes.isEmpty() || presetMinutes.size() > MOST_PRESETS) {
             throw new IllegalArgumentException("give 1 to " + MOST_PRESETS + " booking durations to offer, not "

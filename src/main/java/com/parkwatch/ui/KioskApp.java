@@ -58,7 +58,7 @@ public final class KioskApp extends Application {
     private final FxTimings timings = new FxTimings();
     private long startedNanos;
     private Instant firstFrameShown;
-    /** Frames the engine made while the window was still being built: dropped, but not for want of speed. */
+    /** Dropped before the first frame reached the screen: a camera's frames while the window was being built. */
     private long droppedBeforeScreen;
     /** Dropped up to the end of {@link #SETTLING}, or -1 before. */
     private long droppedSettling = -1;

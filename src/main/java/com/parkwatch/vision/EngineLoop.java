@@ -51,7 +51,8 @@ public final class EngineLoop implements Runnable {
                     long handedOver = System.nanoTime();
                     quickest = Math.min(quickest, handedOver - began);
                     if (index == 0) {
-                        // The clock starts when the first frame is out: a screen may have held it until it could show it.
+                        // The clock starts when the first frame is out: a screen may have held it until it could
+                        // show it.
                         started = handedOver;
                     }
                     // On time; but after a stall (a long step, the collector, a busy core) not straight after the

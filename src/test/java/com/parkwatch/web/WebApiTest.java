@@ -76,7 +76,8 @@ class WebApiTest {
         String defaults = get("/booking").body();
         assertTrue(defaults.contains("data-minutes=\"60\" aria-pressed=\"true\">1 h<"), defaults);
 
-        try (TestLot shortStay = new TestLot(Files.createDirectories(dir.resolve("short")), new BookingRules(10, 120, List.of(10, 45, 90)), FREE)) {
+        BookingRules shortStayRules = new BookingRules(10, 120, List.of(10, 45, 90));
+        try (TestLot shortStay = new TestLot(Files.createDirectories(dir.resolve("short")), shortStayRules, FREE)) {
             String page = http.send(HttpRequest.newBuilder(URI.create(shortStay.base + "/booking")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(page.contains("<button type=\"button\" data-minutes=\"10\" aria-pressed=\"true\">10 min</button>"), page);
