@@ -56,8 +56,8 @@ final class EngineService extends Service<Void> {
     private final Size shownSize;
     /** The frame brought to the size it is shown at, when that is smaller. */
     private final Mat reduced = new Mat();
-    /** Open once the window is on screen: a file's first frame waits for it rather than play to nobody. */
-    private final CountDownLatch windowShown = new CountDownLatch(1);
+    /** Open once the screen is ready: a file's first frame waits for it rather than play to nobody. */
+    private final CountDownLatch screenReady = new CountDownLatch(1);
 
     private record Correction(int spotId, Occupancy truth) {
     }
@@ -88,9 +88,9 @@ final class EngineService extends Service<Void> {
         reservationsChanged.set(true);
     }
 
-    /** From the FX thread, once the window shows: files start playing (cameras do not wait). */
-    void windowShown() {
-        windowShown.countDown();
+    /** From the FX thread, once the window has drawn its first pulses: files start playing (cameras do not wait). */
+    void screenReady() {
+        screenReady.countDown();
     }
 
     long framesDecoded() {
@@ -166,7 +166,7 @@ final class EngineService extends Service<Void> {
         public void frame(Mat frame, long index) {
             if (index == 0 && !source.isLive()) {
                 try {
-                    windowShown.await();
+                    screenReady.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -81,11 +81,11 @@ public final class KioskApp extends Application {
         buffers = new FeedBuffer[]{new FeedBuffer(w, h), new FeedBuffer(w, h), new FeedBuffer(w, h)};
         FrameHandOff<FeedBuffer> handOff = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
         this.handOff = handOff;
-        feed = new LiveFeed(handOff, model, timings, this::frameShown);
+        feed = new LiveFeed(handOff, model, timings, this::frameShown, () -> engine.screenReady());
         engine = new EngineService(s, shown, handOff, model, timings);
         // Started before the scene is built: the engine's first frame and first look at every spot (a second on
-        // cold code) then overlap with building the scene on the other core. A file then waits for the window;
-        // a camera's frames done before it shows are dropped by the hand-off, as any the screen cannot keep up with.
+        // cold code) then overlap with building the scene on the other core. A file then waits for the screen to
+        // be ready; a camera's frames done before are dropped by the hand-off, as any the screen cannot keep up with.
         startedNanos = System.nanoTime();
         engine.setOnSucceeded(e -> screenshotAndExit());
         engine.start();
@@ -147,8 +147,9 @@ public final class KioskApp extends Application {
         }
         primary.setTitle("ParkWatch");
         primary.setScene(scene);
+        // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
+        scene.snapshot(null);
         primary.show();
-        engine.windowShown();
         // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
         primary.setFullScreen(s.fullScreen());
 

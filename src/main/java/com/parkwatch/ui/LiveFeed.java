@@ -12,12 +12,24 @@ final class LiveFeed extends StackPane {
 
     private final ImageView view = new ImageView();
     private final FrameHandOff<FeedBuffer> frames;
+    /**
+     * Pulses to draw before a file starts playing: the window's first pulses lay out and draw the whole scene and
+     * its first state (80-120 ms each), and frames handed over meanwhile would be lost.
+     */
+    private static final int PULSES_BEFORE_PLAYING = 3;
+
     private final AnimationTimer pulse;
+    private long pulses;
     private long shown;
     private long countedAt = System.nanoTime();
     private long shownAtCount;
 
-    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame) {
+    /**
+     * @param onFrame told of each frame shown
+     * @param onReady told once, when the scene's first pulses are drawn and frames can be shown as they come
+     */
+    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame,
+             Runnable onReady) {
         this.frames = frames;
         getStyleClass().add("feed");
         view.setPreserveRatio(true);
@@ -29,6 +41,9 @@ final class LiveFeed extends StackPane {
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (++pulses == PULSES_BEFORE_PLAYING) {
+                    onReady.run();
+                }
                 long started = System.nanoTime();
                 FeedBuffer next = frames.take();
                 if (next != null) {
