@@ -81,6 +81,7 @@ public final class KioskApp extends Application {
         buffers = new FeedBuffer[]{new FeedBuffer(w, h), new FeedBuffer(w, h), new FeedBuffer(w, h)};
         FrameHandOff<FeedBuffer> handOff = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
         this.handOff = handOff;
+        // A lambda, not engine::screenReady: the engine is made on the next line.
         feed = new LiveFeed(handOff, model, timings, this::frameShown, () -> engine.screenReady());
         engine = new EngineService(s, shown, handOff, model, timings);
         // Started before the scene is built: the engine's first frame and first look at every spot (a second on
@@ -193,7 +194,8 @@ public final class KioskApp extends Application {
             System.out.printf("kiosk: %d frames decoded, %d shown, %d dropped (%d before the first reached the screen,"
                             + " %d in its first %d s there) in %.1f s (%.1f shown/s, source %.1f/s); %s%n",
                     engine.framesDecoded(), feed.framesShown(), handOff.dropped(), droppedBeforeScreen,
-                    Math.max(0, droppedSettling - droppedBeforeScreen), SETTLING.toSeconds(), seconds,
+                    (droppedSettling < 0 ? handOff.dropped() : droppedSettling) - droppedBeforeScreen,
+                    SETTLING.toSeconds(), seconds,
                     feed.framesShown() / seconds, setup.source().frameRate(), timings.summary());
             ProcessHandle.current().info().startInstant().filter(launched -> firstFrameShown != null).ifPresent(launched ->
                     System.out.printf("kiosk: first frame on screen %.2f s after the process started%n",
