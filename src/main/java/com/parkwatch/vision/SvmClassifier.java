@@ -2,6 +2,7 @@ package com.parkwatch.vision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.lot.Occupancy;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -44,6 +45,7 @@ public final class SvmClassifier implements SpotClassifier {
     private final SpotFeatures features = new SpotFeatures();
     private final float[] values = new float[SpotFeatures.LENGTH];
     private final Mat sample = new Mat(1, SpotFeatures.LENGTH, CvType.CV_32F);
+    private final Mat mirrored = new Mat();
 
     /** @param c the SVM's cost parameter, kept for {@link #describe()} */
     SvmClassifier(RbfDecision decision, double c, Standardisation standardisation) {
@@ -62,8 +64,18 @@ public final class SvmClassifier implements SpotClassifier {
         return new Verdict(margin > 0 ? Occupancy.FREE : Occupancy.OCCUPIED, confidence);
     }
 
-    /** The model's own decision value for a crop, leaving its standardised features in {@code values}. */
+    /**
+     * The model's own decision value for a crop, averaged with that for its mirror image: the lot seen from the
+     * other side is the same lot, and the average holds where one side is odd (a roof, a kerb) that the training
+     * data saw only on the other. Leaves the crop's own standardised features in {@code values}.
+     */
     private double baseMargin(Mat crop) {
+        Core.flip(crop, mirrored, 1);
+        double mirror = decisionOf(mirrored);
+        return (mirror + decisionOf(crop)) / 2;
+    }
+
+    private double decisionOf(Mat crop) {
         features.extract(crop, values);
         standardisation.apply(values);
         sample.put(0, 0, values);

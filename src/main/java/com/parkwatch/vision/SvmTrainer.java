@@ -51,21 +51,31 @@ public final class SvmTrainer {
 
     /**
      * The features of each example's crop, in order, twice: as it is and as a camera of two thirds the resolution
-     * would see it, so that the model holds across image sizes (a 720p stream of a lot labelled at 1080p).
+     * would see it, so that the model holds across image sizes (a 720p stream of a lot labelled at 1080p). One of
+     * the two, drawn at random, is mirrored left to right: the lot seen from the other side is still a lot, and a
+     * spot labelled with a building on its right teaches the same spot with the building on its left.
      */
-    private static float[][] featureRows(List<Example> examples) {
+    private static float[][] featureRows(List<Example> examples, Random random) {
         float[][] rows = new float[2 * examples.size()][SpotFeatures.LENGTH];
         SpotFeatures features = new SpotFeatures();
         Mat smaller = new Mat();
+        Mat mirrored = new Mat();
         for (int i = 0; i < examples.size(); i++) {
             Mat crop = examples.get(i).crop();
-            features.extract(crop, rows[2 * i]);
+            boolean mirrorFull = random.nextBoolean();
+            features.extract(mirrorFull ? mirror(crop, mirrored) : crop, rows[2 * i]);
             Imgproc.resize(crop, smaller, new Size(), LOWER_RESOLUTION, LOWER_RESOLUTION, Imgproc.INTER_AREA);
-            features.extract(smaller, rows[2 * i + 1]);
+            features.extract(mirrorFull ? smaller : mirror(smaller, mirrored), rows[2 * i + 1]);
         }
+        mirrored.release();
         smaller.release();
         features.release();
         return rows;
+    }
+
+    private static Mat mirror(Mat crop, Mat out) {
+        Core.flip(crop, out, 1);
+        return out;
     }
 
     public static SvmClassifier train(List<Example> examples, long seed) {
@@ -73,8 +83,9 @@ public final class SvmTrainer {
             throw new ModelException("training needs examples of both free and occupied spots");
         }
         List<Example> shuffled = new ArrayList<>(examples);
-        Collections.shuffle(shuffled, new Random(seed));
-        float[][] rows = featureRows(shuffled);
+        Random random = new Random(seed);
+        Collections.shuffle(shuffled, random);
+        float[][] rows = featureRows(shuffled, random);
         Standardisation standardisation = Standardisation.of(rows);
         Mat samples = new Mat(rows.length, SpotFeatures.LENGTH, CvType.CV_32F);
         for (int i = 0; i < rows.length; i++) {

@@ -4,6 +4,8 @@ import com.parkwatch.lot.Occupancy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,20 @@ class SvmClassifierTest {
         Evaluation result = evaluate(trained, SimulatedPatches.cut(77, 3));
         assertTrue(result.accuracy() > 0.97, "accuracy on another simulated lot: " + result.accuracy());
         assertTrue(result.count(Occupancy.FREE, Occupancy.FREE) > 0 && result.count(Occupancy.OCCUPIED, Occupancy.OCCUPIED) > 0);
+    }
+
+    @Test
+    void aSpotAndItsMirrorImageGetTheSameAnswer() {
+        Mat mirrored = new Mat();
+        for (SvmTrainer.Example x : SimulatedPatches.cut(79, 1)) {
+            Core.flip(x.crop(), mirrored, 1);
+            Verdict seen = trained.classify(x.crop());
+            Verdict mirror = trained.classify(mirrored);
+            assertEquals(seen.occupancy(), mirror.occupancy());
+            assertEquals(seen.confidence(), mirror.confidence(), 1e-9);
+            x.crop().release();
+        }
+        mirrored.release();
     }
 
     @Test
