@@ -47,9 +47,9 @@ class ShippedModelAccuracyTest {
     void tutorialLotSpotsNeverTrainedOn() {
         Evaluation e = patches("clf-data", "**/clf-data/*/*_*[05].jpg");
         assertEquals(1230, e.count());
-        // Target 0.995, not met: every miss (77) is spot 280, whose crop is a quarter white roof (docs/accuracy.md).
-        assertTrue(e.accuracy() >= 0.93, "accuracy " + e.accuracy());
-        assertTrue(e.recallOccupied() >= 0.99, "recall occupied " + e.recallOccupied());
+        // The target; the shipped model gets 0.9951 (6 misses, docs/accuracy.md).
+        assertTrue(e.accuracy() >= 0.995, "accuracy " + e.accuracy());
+        assertTrue(e.recallFree() >= 0.98 && e.recallOccupied() >= 0.99, e.recallFree() + " / " + e.recallOccupied());
     }
 
     @Test

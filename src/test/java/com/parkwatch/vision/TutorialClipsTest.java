@@ -64,7 +64,7 @@ class TutorialClipsTest {
 
     /**
      * The whole lot at 720p with the 1080p mask: spots that stay free or stay occupied are right at (nearly)
-     * every sampled frame. The tutorial's own pipeline gets 99.5%, ours 99.26% with the model that also serves
+     * every sampled frame. The tutorial's own pipeline gets 99.5%, ours 99.73% with the model that also serves
      * other lots; docs/engine.md says where it errs.
      */
     @Test
@@ -91,15 +91,15 @@ class TutorialClipsTest {
             }
         }
         double agreement = (double) right / total;
-        assertTrue(agreement >= 0.99, "steady spots right at " + agreement + " of " + total
+        assertTrue(agreement >= 0.995, "steady spots right at " + agreement + " of " + total
                 + " spot-samples; wrong samples by spot: " + wrongBySpot);
-        // Spots that stay as they are should never flip; they do, 8 times in 7 spots (docs/engine.md). This keeps
+        // Spots that stay as they are should never flip; they do, 6 times in 5 spots (docs/engine.md). This keeps
         // it from getting worse.
         StateChanges changes = new StateChanges();
         samples.forEach(changes::record);
         Map<Integer, Integer> flips = new TreeMap<>(changes.bySpot());
         flips.keySet().retainAll(truth.keySet());
-        assertTrue(flips.values().stream().mapToInt(Integer::intValue).sum() <= 8, "flips of steady spots: " + flips);
+        assertTrue(flips.values().stream().mapToInt(Integer::intValue).sum() <= 6, "flips of steady spots: " + flips);
         // The cars that leave (spots 113, 154, 335) and the one that arrives (185) are followed.
         LotSnapshot last = samples.get(samples.size() - 1);
         for (int id : new int[]{113, 154, 335}) {
