@@ -54,6 +54,7 @@ final class EngineService extends Service<Void> {
     private final CorrectionFolder correctionFolder;
     private final Layout layout;
     private final Size shownSize;
+    private final long frameNanos;
     /** The frame brought to the size it is shown at, when that is smaller. */
     private final Mat reduced = new Mat();
     /** Open once the screen is ready: a file's first frame waits for it rather than play to nobody. */
@@ -72,6 +73,7 @@ final class EngineService extends Service<Void> {
         this.bookings = setup.bookings();
         this.annotator = new Annotator(shown);
         this.shownSize = new Size(shown.width(), shown.height());
+        this.frameNanos = Math.round(1e9 / source.frameRate());
         this.layout = setup.layout();
         this.correctionFolder = setup.corrections();
         this.feed = feed;
@@ -187,7 +189,9 @@ final class EngineService extends Service<Void> {
                 Imgproc.cvtColor(reduced, target, Imgproc.COLOR_BGR2BGRA);
             }
             annotator.draw(target);
-            feed.publish();
+            // A file waits up to a frame for the screen to take the frame before, so that a screen pulse a little
+            // late costs no frame; the loop's clock makes the wait up. A camera's frames come when they come.
+            feed.publish(source.isLive() ? 0 : frameNanos);
             framesDecoded.incrementAndGet();
         }
     }

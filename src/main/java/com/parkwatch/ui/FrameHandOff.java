@@ -1,15 +1,21 @@
 package com.parkwatch.ui;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Hands the newest frame from the engine to the FX thread without queueing: three buffers, one being drawn by the
  * engine, one on screen, one ready or free. When the screen falls behind, the ready frame is overwritten by the
- * next, so frames are dropped, never queued, and neither side waits for the other.
+ * next, so frames are dropped, never queued. The FX thread never waits; the engine may wait a moment for the screen
+ * to take the ready frame (a file can wait, a camera cannot), which keeps a frame from being lost to a screen pulse
+ * that came a little late.
  *
  * @param <T> a frame buffer
  */
 final class FrameHandOff<T> {
+
+    /** How often a waiting engine looks again: a fraction of a screen refresh, at little cost. */
+    private static final long WAIT_SLICE_NANOS = 200_000;
 
     private final AtomicReference<T> ready = new AtomicReference<>();
     private final AtomicReference<T> free = new AtomicReference<>();
@@ -28,8 +34,15 @@ final class FrameHandOff<T> {
         return drawing;
     }
 
-    /** Engine side: the drawn buffer is ready; returns the buffer to draw the next frame into. */
-    T publish() {
+    /**
+     * Engine side: the drawn buffer is ready, once the screen has taken the frame before or {@code patienceNanos}
+     * have passed, whichever comes first; returns the buffer to draw the next frame into.
+     */
+    T publish(long patienceNanos) {
+        long deadline = System.nanoTime() + patienceNanos;
+        while (ready.get() != null && deadline - System.nanoTime() > 0) {
+            LockSupport.parkNanos(WAIT_SLICE_NANOS);
+        }
         T replaced = ready.getAndSet(drawing);
         if (replaced != null) {
             dropped++;
