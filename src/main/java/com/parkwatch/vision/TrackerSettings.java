@@ -5,7 +5,9 @@ package com.parkwatch.vision;
  *
  * @param step           analyse every step-th frame (the tutorial's 30)
  * @param changeRatio    re-classify spots whose mean moved by more than this share of the step's largest move
- * @param changeFloor    ...and by more than this many grey levels, so that noise alone re-classifies nothing
+ * @param changeFloor    ...and by more than this many grey levels, so that noise and a drifting camera's small changes
+ *                       re-classify nothing (a car that comes or goes moves its spot's mean by far more, or its
+ *                       texture: see the next)
  * @param textureLimit   re-classify a spot whose pixels differ from those at its last classification by more than
  *                       this many grey levels on average: catches a car whose mean is close to the asphalt's, or one
  *                       that arrived beside a bigger change
@@ -33,6 +35,6 @@ public record TrackerSettings(int step, double changeRatio, double changeFloor, 
     }
 
     public static TrackerSettings withStep(int step) {
-        return new TrackerSettings(step, 0.4, 2.0, 10.0, 2.5, 5.0, 0.75);
+        return new TrackerSettings(step, 0.4, 5.0, 10.0, 2.5, 5.0, 0.75);
     }
 }
