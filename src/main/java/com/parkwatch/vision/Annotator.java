@@ -159,6 +159,11 @@ public final class Annotator implements AutoCloseable {
 
     /** Draws the last state shown onto a BGR or BGRA frame of the layout's size. */
     public void draw(Mat frame) {
+        if (frame.rows() != covered.rows() || frame.cols() != covered.cols()) {
+            // A masked copy would quietly give the frame new pixels of the overlay's size instead.
+            throw new IllegalArgumentException("the frame is " + frame.cols() + "x" + frame.rows() + ", the layout "
+                    + covered.cols() + "x" + covered.rows());
+        }
         if (stale || overlay.type() != frame.type()) {
             overlay.create(covered.rows(), covered.cols(), frame.type());
             overlay.setTo(CLEAR);

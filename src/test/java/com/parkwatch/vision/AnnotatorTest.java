@@ -8,14 +8,17 @@ import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AnnotatorTest {
 
@@ -56,5 +59,59 @@ class AnnotatorTest {
         assertArrayEquals(Annotator.FREE.val, frame.get(400, 130));
         assertEquals(255, frame.get(400, 330)[3]);
         frame.release();
+    }
+
+    @Test
+    void drawsIntoAFrameWhoseRowsLieFurtherApartThanItsWidthAndNothingAroundIt() {
+        Annotator annotator = new Annotator(layout);
+        annotator.show(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
+                new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0))));
+        Mat wider = new Mat(740, 1300, CvType.CV_8UC3, Scalar.all(128));
+        Mat frame = wider.submat(new Rect(10, 10, 1280, 720));
+        annotator.draw(frame);
+        assertArrayEquals(bgr(Annotator.FREE), frame.get(400, 130));
+        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(450, 300));
+        assertArrayEquals(new double[]{128, 128, 128}, frame.get(460, 130));
+        assertEquals(0, Core.countNonZero(paintedOutside(wider, new Rect(10, 10, 1280, 720))),
+                "the pixels around the frame are untouched");
+        wider.release();
+    }
+
+    private static Mat paintedOutside(Mat image, Rect inside) {
+        Mat grey = new Mat();
+        Core.absdiff(image, Scalar.all(128), grey);
+        Mat differs = new Mat();
+        Core.transform(grey, differs, new Mat(1, 3, CvType.CV_32F, Scalar.all(1)));
+        differs.submat(inside).setTo(Scalar.all(0));
+        return differs;
+    }
+
+    @Test
+    void followsTheStateOnEveryBufferItDrawsInto() {
+        Annotator annotator = new Annotator(layout);
+        Mat[] buffers = new Mat[6];
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i] = new Mat(720, 1280, CvType.CV_8UC4, Scalar.all(0));
+        }
+        for (Occupancy state : new Occupancy[]{Occupancy.FREE, Occupancy.OCCUPIED}) {
+            annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(free, state, 1, 0),
+                    new SpotStatus(taken, Occupancy.OCCUPIED, 1, 0))));
+            for (Mat buffer : buffers) {
+                annotator.draw(buffer);
+                assertArrayEquals((state == Occupancy.FREE ? Annotator.FREE : Annotator.OCCUPIED).val,
+                        buffer.get(400, 130));
+            }
+        }
+        for (Mat buffer : buffers) {
+            buffer.release();
+        }
+    }
+
+    @Test
+    void refusesAFrameOfAnotherSize() {
+        Annotator annotator = new Annotator(layout);
+        Mat small = new Mat(360, 640, CvType.CV_8UC3, Scalar.all(0));
+        assertThrows(IllegalArgumentException.class, () -> annotator.draw(small));
+        small.release();
     }
 }
