@@ -9,7 +9,8 @@ import com.parkwatch.lot.SpotStatus;
  * {@code 2 x confidence - 1} (0 for a coin toss, 1 for certainty); one that agrees clears the sum. The state changes,
  * dated from the first disagreeing classification, once the sum reaches what a single sure classification brings.
  * A sure answer therefore changes a spot at once, a few unsure ones in a row change it a little later, and odd or
- * coin-toss answers never flip it.
+ * coin-toss answers never flip it. The first state needs the same evidence: a spot stays unknown rather than shown
+ * on an unsure guess (a blurred first frame, a person walking through), which a later look would have to undo.
  */
 final class SpotTrack {
 
@@ -19,8 +20,10 @@ final class SpotTrack {
     private Occupancy state = Occupancy.UNKNOWN;
     private double confidence;
     private double since;
+    /** The state the evidence is for, and since when it has been seen. */
+    private Occupancy pending = Occupancy.UNKNOWN;
+    private double pendingSince;
     private double evidence;
-    private double disagreementSince;
     private Verdict lastVerdict;
 
     SpotTrack(Spot spot, double sureConfidence) {
@@ -31,22 +34,21 @@ final class SpotTrack {
 
     void observe(Verdict verdict, double time) {
         lastVerdict = verdict;
-        if (state == Occupancy.UNKNOWN || verdict.occupancy() == state) {
-            if (state != verdict.occupancy()) {
-                since = time;
-            }
-            state = verdict.occupancy();
+        if (verdict.occupancy() == state) {
             confidence = verdict.confidence();
+            pending = state;
             evidence = 0;
             return;
         }
-        if (evidence == 0) {
-            disagreementSince = time;
+        if (verdict.occupancy() != pending) {
+            pending = verdict.occupancy();
+            pendingSince = time;
+            evidence = 0;
         }
         evidence += 2 * verdict.confidence() - 1;
         if (evidence >= evidenceToChange - 1e-9) {
-            state = verdict.occupancy();
-            since = disagreementSince;
+            state = pending;
+            since = pendingSince;
             confidence = verdict.confidence();
             evidence = 0;
         }

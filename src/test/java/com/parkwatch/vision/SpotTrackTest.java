@@ -74,11 +74,32 @@ class SpotTrackTest {
     }
 
     @Test
-    void aStateOnAnUnsureVerdictIsLookedAtAgain() {
+    void anUnsureFirstVerdictLeavesTheSpotUnknownAndLookedAtAgain() {
         track.observe(unsure(FREE), 0);
+        assertEquals(Occupancy.UNKNOWN, track.status().occupancy());
         assertTrue(track.needsAnotherLook());
         track.observe(sure(FREE), 1);
+        assertEquals(FREE, track.status().occupancy());
         assertFalse(track.needsAnotherLook());
+        assertEquals(0, track.status().since(), "free since it was first seen free");
+    }
+
+    @Test
+    void unsureFirstVerdictsSettleTheSpotOnceTheyAddUp() {
+        track.observe(unsure(OCCUPIED), 0);
+        track.observe(unsure(OCCUPIED), 1);
+        assertEquals(Occupancy.UNKNOWN, track.status().occupancy());
+        track.observe(unsure(OCCUPIED), 2);
+        assertEquals(OCCUPIED, track.status().occupancy());
         assertEquals(0, track.status().since());
+        assertTrue(track.needsAnotherLook(), "a state on unsure verdicts is looked at again");
+    }
+
+    @Test
+    void unsureFirstVerdictsThatDisagreeLeaveTheSpotUnknown() {
+        for (int t = 0; t < 20; t++) {
+            track.observe(unsure(t % 2 == 0 ? FREE : OCCUPIED), t);
+        }
+        assertEquals(Occupancy.UNKNOWN, track.status().occupancy());
     }
 }

@@ -63,9 +63,9 @@ class TutorialClipsTest {
     }
 
     /**
-     * The whole lot at 720p with the 1080p mask: spots that stay free or stay occupied are right at (nearly)
-     * every sampled frame. The tutorial's own pipeline gets 99.5%, ours 99.73% with the model that also serves
-     * other lots; docs/engine.md says where it errs.
+     * The whole lot at 720p with the 1080p mask: spots that stay free or stay occupied are shown right at (nearly)
+     * every sampled frame, and never flip but for the two doubtful ones docs/engine.md names. A spot the first
+     * looks are unsure of is shown unknown until the evidence adds up, which here takes at most a few seconds.
      */
     @Test
     void theFullLotKeepsItsSteadySpotsRight() throws Exception {
@@ -78,35 +78,44 @@ class TutorialClipsTest {
         List<LotSnapshot> samples = analyse("tutorial-full/carPark_1280x720.mp4", "tutorial-full/mask_1920_1080.png");
         assertEquals(396, samples.get(0).total());
         long right = 0;
-        long total = 0;
+        long shown = 0;
+        long unknown = 0;
         Map<Integer, Integer> wrongBySpot = new TreeMap<>();
         for (LotSnapshot s : samples) {
             for (Map.Entry<Integer, Occupancy> e : truth.entrySet()) {
-                total++;
-                if (state(s, e.getKey()) == e.getValue()) {
+                Occupancy state = state(s, e.getKey());
+                if (state == Occupancy.UNKNOWN) {
+                    unknown++;
+                    assertTrue(s.time() <= 10, "spot " + e.getKey() + " still unknown at " + s.time() + " s");
+                    continue;
+                }
+                shown++;
+                if (state == e.getValue()) {
                     right++;
                 } else {
                     wrongBySpot.merge(e.getKey(), 1, Integer::sum);
                 }
             }
         }
-        double agreement = (double) right / total;
-        assertTrue(agreement >= 0.995, "steady spots right at " + agreement + " of " + total
+        double agreement = (double) right / shown;
+        assertTrue(agreement >= 0.995, "steady spots shown right at " + agreement + " of " + shown
                 + " spot-samples; wrong samples by spot: " + wrongBySpot);
-        // Spots that stay as they are should never flip; they do, 6 times in 5 spots (docs/engine.md). This keeps
-        // it from getting worse.
+        assertTrue(unknown <= 0.02 * (shown + unknown), unknown + " spot-samples unknown");
+        // Spots that stay as they are should never flip; two doubtful ones do, once each (docs/engine.md). This
+        // keeps it from getting worse.
         StateChanges changes = new StateChanges();
         samples.forEach(changes::record);
         Map<Integer, Integer> flips = new TreeMap<>(changes.bySpot());
         flips.keySet().retainAll(truth.keySet());
-        assertTrue(flips.values().stream().mapToInt(Integer::intValue).sum() <= 6, "flips of steady spots: " + flips);
+        assertTrue(flips.values().stream().mapToInt(Integer::intValue).sum() <= 2, "flips of steady spots: " + flips);
         // The cars that leave (spots 113, 154, 335) and the one that arrives (185) are followed.
+        LotSnapshot first = samples.get(0);
         LotSnapshot last = samples.get(samples.size() - 1);
         for (int id : new int[]{113, 154, 335}) {
-            assertEquals(Occupancy.OCCUPIED, state(samples.get(0), id), "spot " + id + " at the start");
+            assertEquals(Occupancy.OCCUPIED, state(first, id), "spot " + id + " at the start");
             assertEquals(Occupancy.FREE, state(last, id), "spot " + id + " at the end");
         }
-        assertEquals(Occupancy.FREE, state(samples.get(0), 185));
+        assertEquals(Occupancy.FREE, state(first, 185));
         assertEquals(Occupancy.OCCUPIED, state(last, 185));
     }
 }
