@@ -13,6 +13,13 @@ public record Box(int x, int y, int width, int height) {
         return width * height;
     }
 
+    /** The area this box and another have in common, 0 if they do not meet. */
+    public long overlap(Box other) {
+        long across = Math.min(x + width, other.x + other.width) - Math.max(x, other.x);
+        long down = Math.min(y + height, other.y + other.height) - Math.max(y, other.y);
+        return across > 0 && down > 0 ? across * down : 0;
+    }
+
     /** Scales by (sx, sy), rounding edges so that scaled neighbours keep touching rather than overlapping. */
     public Box scaled(double sx, double sy) {
         int left = (int) Math.round(x * sx);

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Draws the lot's state on frames: a box per spot (green free, amber free but reserved, red occupied, grey
  * unknown) with its number, and a panel "Available spots: X / N" with the free spot numbers (reserved ones are
- * not available). The drawing is rendered once per state into an overlay and a mask of the pixels it covers; each
+ * not available), in the corner of the frame where it hides the fewest spots. The drawing is rendered once per state into an overlay and a mask of the pixels it covers; each
  * frame then only takes a masked copy, which costs a fraction of drawing and allocates nothing.
  */
 public final class Annotator implements AutoCloseable {
@@ -48,7 +48,9 @@ public final class Annotator implements AutoCloseable {
     private final double panelScale;
     private final int lineHeight;
     private final int panelWidth;
-    private final Point panelTopLeft = new Point(0, 0);
+    private final boolean panelOnRight;
+    private final boolean panelAtBottom;
+    private final Point panelTopLeft = new Point();
     private final Point panelBottomRight = new Point();
     private final List<String> panelLines = new ArrayList<>();
     private final List<Point> panelLineAt = new ArrayList<>();
@@ -70,6 +72,23 @@ public final class Annotator implements AutoCloseable {
         panelScale = 0.9 * scale;
         lineHeight = (int) Math.round(34 * scale);
         panelWidth = (int) Math.round(layout.width() * 0.62);
+        int tallestPanel = panelHeight(1 + MAX_FREE_LINES);
+        long leastHidden = Long.MAX_VALUE;
+        boolean right = false;
+        boolean bottom = false;
+        // Top left first, as the tutorial had it; another corner only if it hides less of the spots.
+        for (int corner = 0; corner < 4; corner++) {
+            Box panel = new Box(corner % 2 == 0 ? 0 : layout.width() - panelWidth,
+                    corner < 2 ? 0 : layout.height() - tallestPanel, panelWidth, tallestPanel);
+            long hidden = layout.spots().stream().mapToLong(spot -> spot.box().overlap(panel)).sum();
+            if (hidden < leastHidden) {
+                leastHidden = hidden;
+                right = corner % 2 == 1;
+                bottom = corner >= 2;
+            }
+        }
+        panelOnRight = right;
+        panelAtBottom = bottom;
         for (int i = 0; i < n; i++) {
             Box b = layout.spots().get(i).box();
             topLeft[i] = new Point(b.x(), b.y());
@@ -110,13 +129,19 @@ public final class Annotator implements AutoCloseable {
         }
         panelLines.clear();
         panelLines.addAll(lines);
+        panelTopLeft.x = panelOnRight ? covered.cols() - panelWidth : 0;
+        panelTopLeft.y = panelAtBottom ? covered.rows() - panelHeight(panelLines.size()) : 0;
+        panelBottomRight.x = panelTopLeft.x + panelWidth;
+        panelBottomRight.y = panelTopLeft.y + panelHeight(panelLines.size());
         panelLineAt.clear();
         for (int i = 0; i < panelLines.size(); i++) {
-            panelLineAt.add(new Point(10, (i + 1) * lineHeight));
+            panelLineAt.add(new Point(panelTopLeft.x + 10, panelTopLeft.y + (i + 1) * lineHeight));
         }
-        panelBottomRight.x = panelWidth;
-        panelBottomRight.y = panelLines.size() * lineHeight + lineHeight / 3.0;
         stale = true;
+    }
+
+    private int panelHeight(int lines) {
+        return lines * lineHeight + lineHeight / 3;
     }
 
     private static Scalar colour(Occupancy occupancy) {

@@ -114,4 +114,19 @@ class AnnotatorTest {
         assertThrows(IllegalArgumentException.class, () -> annotator.draw(small));
         small.release();
     }
+
+    @Test
+    void thePanelGoesToTheCornerWhereItHidesTheFewestSpots() {
+        Spot topLeft = Spot.ofBox(1, new Box(20, 20, 60, 40));
+        Spot bottomRight = Spot.ofBox(2, new Box(1200, 660, 60, 40));
+        Annotator annotator = new Annotator(new Layout(1280, 720, List.of(topLeft, bottomRight)));
+        annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(topLeft, Occupancy.FREE, 1, 0),
+                new SpotStatus(bottomRight, Occupancy.FREE, 1, 0))));
+        Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        annotator.draw(frame);
+        assertArrayEquals(bgr(Annotator.FREE), frame.get(20, 50), "the spot at the top left shows");
+        assertArrayEquals(new double[]{25, 25, 25}, frame.get(3, 1276), "the panel is at the top right");
+        assertArrayEquals(new double[]{128, 128, 128}, frame.get(3, 3));
+        frame.release();
+    }
 }
