@@ -35,16 +35,25 @@ class AnnotatorTest {
         return new double[]{s.val[0], s.val[1], s.val[2]};
     }
 
-    @Test
-    void drawsFreeSpotsGreenOccupiedRedAndThePanel() {
+    private Annotator showingOneFreeOneTaken() {
         Annotator annotator = new Annotator(layout);
         annotator.show(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
                 new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0))));
-        Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
-        annotator.draw(frame);
+        return annotator;
+    }
+
+    /** On a grey (128) BGR frame. */
+    private static void assertFreeGreenTakenRed(Mat frame) {
         assertArrayEquals(bgr(Annotator.FREE), frame.get(400, 130), "top edge of the free spot");
         assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(450, 300), "left edge of the occupied spot");
         assertArrayEquals(new double[]{128, 128, 128}, frame.get(460, 130), "inside a spot stays untouched");
+    }
+
+    @Test
+    void drawsFreeSpotsGreenOccupiedRedAndThePanel() {
+        Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        showingOneFreeOneTaken().draw(frame);
+        assertFreeGreenTakenRed(frame);
         assertArrayEquals(new double[]{25, 25, 25}, frame.get(3, 3), "the panel's corner");
         frame.release();
     }
@@ -63,15 +72,10 @@ class AnnotatorTest {
 
     @Test
     void drawsIntoAFrameWhoseRowsLieFurtherApartThanItsWidthAndNothingAroundIt() {
-        Annotator annotator = new Annotator(layout);
-        annotator.show(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
-                new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0))));
         Mat wider = new Mat(740, 1300, CvType.CV_8UC3, Scalar.all(128));
         Mat frame = wider.submat(new Rect(10, 10, 1280, 720));
-        annotator.draw(frame);
-        assertArrayEquals(bgr(Annotator.FREE), frame.get(400, 130));
-        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(450, 300));
-        assertArrayEquals(new double[]{128, 128, 128}, frame.get(460, 130));
+        showingOneFreeOneTaken().draw(frame);
+        assertFreeGreenTakenRed(frame);
         assertEquals(0, Core.countNonZero(paintedOutside(wider, new Rect(10, 10, 1280, 720))),
                 "the pixels around the frame are untouched");
         wider.release();
