@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Draws the lot's state on frames: a box per spot (green free, amber free but reserved, red occupied, grey
  * unknown) with its number, and a panel "Available spots: X / N" with the free spot numbers (reserved ones are
- * not available), in the corner of the frame where it hides the fewest spots. The drawing is rendered once per state into an overlay and a mask of the pixels it covers; each
- * frame then only takes a masked copy, which costs a fraction of drawing and allocates nothing.
+ * not available), in the corner of the frame where it hides the fewest spots. The drawing is rendered once per state
+ * into an overlay and a mask of the pixels it covers; each frame then only takes a masked copy, which costs a
+ * fraction of drawing and allocates nothing.
  */
 public final class Annotator implements AutoCloseable {
 
