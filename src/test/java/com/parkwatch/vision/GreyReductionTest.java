@@ -85,4 +85,16 @@ class GreyReductionTest {
         assertEquals(0, differences(reduction.of(frame), reducedWhole(frame)));
         reduction.release();
     }
+
+    @Test
+    void aSpotInTheLastRowsOfAnOddSizedFrameIsNotLost() {
+        // Rows 100-102 halve to nothing on their own: the frame is reduced whole instead.
+        Layout odd = new Layout(200, 102, List.of(Spot.ofBox(1, new Box(10, 100, 30, 2)),
+                Spot.ofBox(2, new Box(10, 10, 30, 10))));
+        GreyReduction reduction = new GreyReduction(odd, 2);
+        Mat frame = new Mat(102, 200, CvType.CV_8UC3);
+        Core.randu(frame, 0, 256);
+        assertEquals(0, differences(reduction.of(frame), reducedWhole(frame)));
+        reduction.release();
+    }
 }
