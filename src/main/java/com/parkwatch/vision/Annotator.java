@@ -9,6 +9,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
@@ -17,10 +18,11 @@ import java.util.Set;
 
 /**
  * Draws the lot's state on frames: a box per spot (green free, amber free but reserved, red occupied, grey
- * unknown) with its number, and a panel "Available spots: X / N" with the free spot numbers (reserved ones are
- * not available), in the corner of the frame where it hides the fewest spots. The drawing is rendered once per state
- * into an overlay and a mask of the pixels it covers; each frame then only takes a masked copy, which costs a
- * fraction of drawing and allocates nothing.
+ * unknown) with its number on a tag of the box's colour, and a panel "Available spots: X / N" with the free spot
+ * numbers (reserved ones are not available), in the corner of the frame where it hides the fewest spots. The drawing
+ * is rendered once per state, and each frame then only receives the runs of pixels it covers ({@link PixelRuns}),
+ * which costs a fraction of drawing and allocates nothing. A number on a solid tag reads on any background, and
+ * its pixels lie in a few long runs where thin strokes of text make many short ones.
  */
 public final class Annotator implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class Annotator implements AutoCloseable {
     static final Scalar RESERVED = new Scalar(0, 176, 255, 255);
     private static final Scalar PANEL = new Scalar(25, 25, 25, 255);
     private static final Scalar TEXT = new Scalar(255, 255, 255, 255);
+    static final Scalar TAG_TEXT = new Scalar(20, 20, 20, 255);
     private static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
     private static final int MAX_FREE_LINES = 3;
     private static final Scalar COVERED = new Scalar(255);
@@ -43,6 +46,8 @@ public final class Annotator implements AutoCloseable {
     private final Point[] topLeft;
     private final Point[] bottomRight;
     private final Point[] labelAt;
+    private final Point[] tagTopLeft;
+    private final Point[] tagBottomRight;
     private final String[] labels;
     private final Scalar[] colours;
     private final double labelScale;
@@ -58,6 +63,7 @@ public final class Annotator implements AutoCloseable {
 
     private final Mat overlay = new Mat();
     private final Mat covered;
+    private final PixelRuns runs = new PixelRuns();
     private boolean stale = true;
 
     public Annotator(Layout layout) {
@@ -66,10 +72,12 @@ public final class Annotator implements AutoCloseable {
         topLeft = new Point[n];
         bottomRight = new Point[n];
         labelAt = new Point[n];
+        tagTopLeft = new Point[n];
+        tagBottomRight = new Point[n];
         labels = new String[n];
         colours = new Scalar[n];
         double scale = layout.height() / 720.0;
-        labelScale = 0.45 * scale;
+        labelScale = labelScale(layout, scale);
         panelScale = 0.9 * scale;
         lineHeight = (int) Math.round(34 * scale);
         panelWidth = (int) Math.round(layout.width() * 0.62);
@@ -94,8 +102,11 @@ public final class Annotator implements AutoCloseable {
             Box b = layout.spots().get(i).box();
             topLeft[i] = new Point(b.x(), b.y());
             bottomRight[i] = new Point(b.x() + b.width() - 1, b.y() + b.height() - 1);
-            labelAt[i] = new Point(b.x() + 3, b.y() + b.height() - 4);
             labels[i] = Integer.toString(layout.spots().get(i).id());
+            Size text = Imgproc.getTextSize(labels[i], FONT, labelScale, 1, new int[1]);
+            labelAt[i] = new Point(b.x() + 3, b.y() + b.height() - 4);
+            tagTopLeft[i] = new Point(b.x(), b.y() + b.height() - text.height - 7);
+            tagBottomRight[i] = new Point(b.x() + text.width + 5, bottomRight[i].y);
             colours[i] = UNKNOWN;
         }
         show(new LotSnapshot(-1, 0, List.of()));
@@ -139,6 +150,18 @@ public final class Annotator implements AutoCloseable {
             panelLineAt.add(new Point(panelTopLeft.x + 10, panelTopLeft.y + (i + 1) * lineHeight));
         }
         stale = true;
+    }
+
+    /**
+     * Numbers as large as the tutorial had them, but at most a third of the lot's typical spot high (its short side),
+     * so that the tag leaves most of the spot in view; never so small that they no longer read.
+     */
+    private static double labelScale(Layout layout, double frameScale) {
+        int[] shortSides = layout.spots().stream().mapToInt(s -> Math.min(s.box().width(), s.box().height()))
+                .sorted().toArray();
+        double digitHeight = Imgproc.getTextSize("0", FONT, 1, 1, new int[1]).height;
+        double fitting = shortSides.length == 0 ? Double.MAX_VALUE : shortSides[shortSides.length / 2] / 3.0 / digitHeight;
+        return Math.max(0.35 * frameScale, Math.min(0.45 * frameScale, fitting));
     }
 
     private int panelHeight(int lines) {
@@ -186,7 +209,7 @@ public final class Annotator implements AutoCloseable {
     /** Draws the last state shown onto a BGR or BGRA frame of the layout's size. */
     public void draw(Mat frame) {
         if (frame.rows() != covered.rows() || frame.cols() != covered.cols()) {
-            // A masked copy would quietly give the frame new pixels of the overlay's size instead.
+            // Runs laid out for the layout's rows would land in the wrong places, or beyond, in a frame of another size.
             throw new IllegalArgumentException("the frame is " + frame.cols() + "x" + frame.rows() + ", the layout "
                     + covered.cols() + "x" + covered.rows());
         }
@@ -196,9 +219,10 @@ public final class Annotator implements AutoCloseable {
             covered.setTo(CLEAR);
             render(overlay, false);
             render(covered, true);
+            runs.take(overlay, covered);
             stale = false;
         }
-        overlay.copyTo(frame, covered);
+        runs.writeInto(frame);
     }
 
     /** The boxes, labels and panel in their colours, or, for the mask, every pixel they cover. */
@@ -206,7 +230,10 @@ public final class Annotator implements AutoCloseable {
         for (int i = 0; i < labels.length; i++) {
             Scalar colour = mask ? COVERED : colours[i];
             Imgproc.rectangle(target, topLeft[i], bottomRight[i], colour, 2);
-            Imgproc.putText(target, labels[i], labelAt[i], FONT, labelScale, colour, 1);
+            Imgproc.rectangle(target, tagTopLeft[i], tagBottomRight[i], colour, -1);
+            if (!mask) {
+                Imgproc.putText(target, labels[i], labelAt[i], FONT, labelScale, TAG_TEXT, 1);
+            }
         }
         Imgproc.rectangle(target, panelTopLeft, panelBottomRight, mask ? COVERED : PANEL, -1);
         if (!mask) {

@@ -19,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnnotatorTest {
 
@@ -55,6 +56,18 @@ class AnnotatorTest {
         showingOneFreeOneTaken().draw(frame);
         assertFreeGreenTakenRed(frame);
         assertArrayEquals(new double[]{25, 25, 25}, frame.get(3, 3), "the panel's corner");
+        frame.release();
+    }
+
+    @Test
+    void writesEachSpotsNumberDarkOnATagOfItsColour() {
+        Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        showingOneFreeOneTaken().draw(frame);
+        assertArrayEquals(bgr(Annotator.FREE), frame.get(504, 110), "the free spot's tag, above its number");
+        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(504, 310), "the occupied spot's tag");
+        Mat number = new Mat();
+        Core.inRange(frame.submat(new Rect(100, 500, 40, 20)), Annotator.TAG_TEXT, Annotator.TAG_TEXT, number);
+        assertTrue(Core.countNonZero(number) > 5, "the number's strokes on the tag");
         frame.release();
     }
 

@@ -1,0 +1,108 @@
+package com.parkwatch.vision;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.opencv.core.Mat;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The pixels a drawing covers, kept as runs along its rows and written into frames from Java. A masked copy of a
+ * frame-sized drawing reads the whole drawing and its mask on every frame (8 MB at 1080p, from memory, as the
+ * decoder has pushed them out of the cache); the runs are a fraction of that, and writing them costs no native
+ * call per run.
+ */
+final class PixelRuns {
+
+    private int rows;
+    /** For each row, the index of its first run; one more entry for the end of the last row. */
+    private int[] rowStarts = new int[0];
+    /** Where each run starts in its row, and its length, in bytes. */
+    private int[] runOffsets = new int[0];
+    private int[] runLengths = new int[0];
+    /** The covered pixels' bytes, run after run. */
+    private byte[] pixels = new byte[0];
+
+    private ByteBuffer target;
+    private long targetAddress;
+    private long targetSize;
+
+    /** Takes the runs of the pixels that {@code covered} (8-bit, non-zero where drawn) marks in {@code drawing}. */
+    void take(Mat drawing, Mat covered) {
+        rows = covered.rows();
+        int cols = covered.cols();
+        int channels = drawing.channels();
+        byte[] maskRow = new byte[cols];
+        byte[] drawingRow = new byte[cols * channels];
+        rowStarts = new int[rows + 1];
+        int runs = 0;
+        int bytes = 0;
+        for (int y = 0; y < rows; y++) {
+            rowStarts[y] = runs;
+            covered.get(y, 0, maskRow);
+            boolean rowRead = false;
+            for (int x = 0; x < cols; ) {
+                if (maskRow[x] == 0) {
+                    x++;
+                    continue;
+                }
+                int end = x;
+                while (end < cols && maskRow[end] != 0) {
+                    end++;
+                }
+                if (!rowRead) {
+                    drawing.get(y, 0, drawingRow);
+                    rowRead = true;
+                }
+                if (runs == runOffsets.length) {
+                    runOffsets = Arrays.copyOf(runOffsets, Math.max(1024, runs * 2));
+                    runLengths = Arrays.copyOf(runLengths, runOffsets.length);
+                }
+                int length = (end - x) * channels;
+                if (bytes + length > pixels.length) {
+                    pixels = Arrays.copyOf(pixels, Math.max(bytes + length, pixels.length * 2));
+                }
+                runOffsets[runs] = x * channels;
+                runLengths[runs] = length;
+                System.arraycopy(drawingRow, x * channels, pixels, bytes, length);
+                bytes += length;
+                runs++;
+                x = end;
+            }
+        }
+        rowStarts[rows] = runs;
+    }
+
+    /** Writes the runs into a frame of the drawing's size and type; its rows may lie further apart than its width. */
+    void writeInto(Mat frame) {
+        int rowBytes = (int) (frame.step1(0) * frame.elemSize1());
+        ByteBuffer bytes = bytesOf(frame, rowBytes);
+        int from = 0;
+        for (int y = 0; y < rows; y++) {
+            int rowStart = y * rowBytes;
+            for (int r = rowStarts[y]; r < rowStarts[y + 1]; r++) {
+                bytes.put(rowStart + runOffsets[r], pixels, from, runLengths[r]);
+                from += runLengths[r];
+            }
+        }
+    }
+
+    /** The frame's pixel memory as a buffer; made again only when the frame lies elsewhere than the last one. */
+    private ByteBuffer bytesOf(Mat frame, int rowBytes) {
+        long data = frame.dataAddr();
+        long size = (long) (frame.rows() - 1) * rowBytes + frame.cols() * frame.elemSize();
+        if (target == null || data != targetAddress || size != targetSize) {
+            Pointer at = new Pointer() {
+                {
+                    address = data;
+                }
+            };
+            // A plain BytePointer, whose element is a byte: the buffer covers exactly the frame's bytes.
+            target = new BytePointer(at).capacity(size).limit(size).asBuffer();
+            targetAddress = data;
+            targetSize = size;
+        }
+        return target;
+    }
+}
