@@ -44,6 +44,7 @@ public final class SvmClassifier implements SpotClassifier {
     private final Corrections corrections;
     private final SpotFeatures features = new SpotFeatures();
     private final float[] values = new float[SpotFeatures.LENGTH];
+    private final float[] ownValues = new float[SpotFeatures.LENGTH];
     private final Mat sample = new Mat(1, SpotFeatures.LENGTH, CvType.CV_32F);
     private final Mat mirrored = new Mat();
 
@@ -65,14 +66,22 @@ public final class SvmClassifier implements SpotClassifier {
     }
 
     /**
-     * The model's own decision value for a crop, averaged with that for its mirror image: the lot seen from the
-     * other side is the same lot, and the average holds where one side is odd (a roof, a kerb) that the training
-     * data saw only on the other. Leaves the crop's own standardised features in {@code values}.
+     * The model's own decision value for a crop; inside the SVM's margin band (below 1 either way), where the model
+     * is unsure, averaged with that for the crop's mirror image: the lot seen from the other side is the same lot,
+     * and the average holds where one side is odd (a roof, a kerb) that the training data saw only on the other.
+     * Outside the band the mirror changed no answer on any of the shared sets (docs/accuracy.md) and would double
+     * the cost. Leaves the crop's own standardised features in {@code values}.
      */
     private double baseMargin(Mat crop) {
+        double own = decisionOf(crop);
+        if (Math.abs(own) >= 1) {
+            return own;
+        }
+        System.arraycopy(values, 0, ownValues, 0, values.length);
         Core.flip(crop, mirrored, 1);
         double mirror = decisionOf(mirrored);
-        return (mirror + decisionOf(crop)) / 2;
+        System.arraycopy(ownValues, 0, values, 0, values.length);
+        return (own + mirror) / 2;
     }
 
     private double decisionOf(Mat crop) {
