@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure CPU per frame and frames/s: decode only, decode to BGR, the engine with annotation,",
                 "analyse only, the kiosk's display path; analysis time per step for the lot and a 10,368-spot lot;",
-                "resident memory. Every pass plays the whole clip (--loop-count times)."})
+                "resident memory. After a round not counted, the passes take turns playing the whole clip",
+                "(--loop-count rounds)."})
 final class BenchCommand implements Callable<Integer> {
 
     /** Steps of the 10,368-spot lot that are timed, after the first, which classifies every spot. */
@@ -67,12 +68,21 @@ final class BenchCommand implements Callable<Integer> {
                   long residentEndKb, long residentPeakKb, long heapUsedEndKb) {
     }
 
-    private interface FramePass {
+    /** One way of watching the clip; engines keep their state from one play to the next, as on a looped clip. */
+    private interface FramePass extends AutoCloseable {
         /** Plays the source through and returns how many frames it saw. */
-        long run(FrameSource frames) throws SourceException;
+        long play(FrameSource frames) throws SourceException;
+
+        @Override
+        default void close() {
+        }
     }
 
-    private record Timed(long frames, long cpuNanos, long wallNanos) {
+    /** A pass's CPU, wall time and frames, summed over its plays. */
+    private static final class Timed {
+        long frames;
+        long cpuNanos;
+        long wallNanos;
     }
 
     private SpotClassifier classifier;
@@ -99,19 +109,33 @@ final class BenchCommand implements Callable<Integer> {
             width = frames.width();
             height = frames.height();
         }
-        // Warms every code path up, so that compiling it does not count against the first pass that runs it.
-        time(this::displayPath);
+        List<String> names = List.of("decode only", "decode to BGR", "engine, annotated", "analyse only",
+                "kiosk display path");
+        List<Timed> times = names.stream().map(name -> new Timed()).toList();
+        try (FramePass decodeOnly = this::decodeOnly; FramePass decodeToBgr = this::decodeToBgr;
+             FramePass annotated = new Engine(false, true); FramePass analysis = new AnalysisOnly();
+             FramePass display = new Engine(true, false)) {
+            List<FramePass> passes = List.of(decodeOnly, decodeToBgr, annotated, analysis, display);
+            // A first round, not counted, warms every pass up: its code compiled, each engine's first step (which
+            // classifies every spot) done. It starts with the kiosk's path, whose first frame gives the start-up
+            // time. Then the passes take turns, in reverse order every other round: a box that speeds up or slows
+            // down during the run then weighs on every pass alike.
+            for (int round = 0; round <= source.loopCount; round++) {
+                if (round == 1) {
+                    startTimingSteps();
+                }
+                for (int k = 0; k < passes.size(); k++) {
+                    int p = round % 2 == 1 ? k : passes.size() - 1 - k;
+                    play(passes.get(p), round == 0 ? new Timed() : times.get(p));
+                }
+            }
+        }
         double startup = Duration.between(ProcessUsage.started(), firstAnnotated).toMillis() / 1000.0;
-        time(this::analyseOnly);
-        List<Pass> passes = new ArrayList<>();
-        Timed decodeToBgr = time(this::decodeToBgr);
-        passes.add(pass("decode only", time(this::decodeOnly), decodeToBgr));
-        passes.add(pass("decode to BGR", decodeToBgr, decodeToBgr));
-        startTimingSteps();
-        passes.add(pass("engine, annotated", time(this::engineAnnotated), decodeToBgr));
         StepTimes lotSteps = stepTimes("this lot", layout.size());
-        passes.add(pass("analyse only", time(this::analyseOnly), decodeToBgr));
-        passes.add(pass("kiosk display path", time(this::displayPath), decodeToBgr));
+        List<Pass> passes = new ArrayList<>();
+        for (int p = 0; p < names.size(); p++) {
+            passes.add(pass(names.get(p), times.get(p), times.get(1)));
+        }
         List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
         Runtime rt = Runtime.getRuntime();
         Report report = new Report(source.video, width, height, layout.size(), settings.step(), source.loopCount,
@@ -125,19 +149,21 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Timed time(FramePass pass) throws SourceException {
-        try (FrameSource frames = source.open()) {
+    /** Plays the clip once through the pass, adding its cost to {@code into}. */
+    private void play(FramePass pass, Timed into) throws SourceException {
+        try (FrameSource frames = SourceOptions.open(source.video, 1)) {
             long cpu = ProcessUsage.cpuNanos();
             long wall = System.nanoTime();
-            long n = pass.run(frames);
-            return new Timed(n, ProcessUsage.cpuNanos() - cpu, System.nanoTime() - wall);
+            into.frames += pass.play(frames);
+            into.cpuNanos += ProcessUsage.cpuNanos() - cpu;
+            into.wallNanos += System.nanoTime() - wall;
         }
     }
 
     private static Pass pass(String name, Timed t, Timed decodeToBgr) {
-        double cpuPerFrame = t.cpuNanos() / 1e6 / Math.max(1, t.frames());
-        double base = decodeToBgr.cpuNanos() / 1e6 / Math.max(1, decodeToBgr.frames());
-        return new Pass(name, t.frames(), cpuPerFrame, t.frames() / (t.wallNanos() / 1e9), cpuPerFrame / base);
+        double cpuPerFrame = t.cpuNanos / 1e6 / Math.max(1, t.frames);
+        double base = decodeToBgr.cpuNanos / 1e6 / Math.max(1, decodeToBgr.frames);
+        return new Pass(name, t.frames, cpuPerFrame, t.frames / (t.wallNanos / 1e9), cpuPerFrame / base);
     }
 
     private long decodeOnly(FrameSource frames) throws SourceException {
@@ -156,31 +182,31 @@ final class BenchCommand implements Callable<Integer> {
         return n;
     }
 
-    /** What {@code analyze --annotate} does: every frame decoded to colour, sampled ones analysed, all drawn on. */
-    private long engineAnnotated(FrameSource frames) throws SourceException {
-        return annotatedEngine(frames, null);
-    }
+    /**
+     * What {@code analyze --annotate} does: every frame decoded to colour, sampled ones analysed, all drawn on; for
+     * the kiosk's engine thread, each frame then converted into the BGRA buffer the screen shows.
+     */
+    private final class Engine implements FramePass {
+        private final OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
+        private final Annotator annotator = new Annotator(layout);
+        private final ByteBuffer screenPixels;
+        private final Mat screen;
+        private final boolean timesSteps;
+        private long index;
 
-    /** The kiosk's engine thread: the annotated engine, then each frame into the BGRA buffer the screen shows. */
-    private long displayPath(FrameSource frames) throws SourceException {
-        ByteBuffer pixels = ByteBuffer.allocateDirect(frames.width() * frames.height() * 4);
-        Mat bgra = new Mat(frames.height(), frames.width(), CvType.CV_8UC4, pixels);
-        try {
-            return annotatedEngine(frames, bgra);
-        } finally {
-            bgra.release();
-            // The Mat does not keep the buffer alive: without this the collector may free it under the Mat.
-            Reference.reachabilityFence(pixels);
+        Engine(boolean toScreen, boolean timesSteps) {
+            this.timesSteps = timesSteps;
+            screenPixels = toScreen ? ByteBuffer.allocateDirect(layout.width() * layout.height() * 4) : null;
+            screen = toScreen ? new Mat(layout.height(), layout.width(), CvType.CV_8UC4, screenPixels) : null;
         }
-    }
 
-    /** @param screen the BGRA buffer each frame is converted into for display, or null for none */
-    private long annotatedEngine(FrameSource frames, Mat screen) throws SourceException {
-        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
-             Annotator annotator = new Annotator(layout)) {
+        @Override
+        public long play(FrameSource frames) throws SourceException {
             long n = 0;
-            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++) {
-                analyse(tracker, frame, n, n / frames.frameRate()).ifPresent(annotator::show);
+            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++, index++) {
+                double time = index / frames.frameRate();
+                (timesSteps ? timedAnalysis(tracker, frame, index, time) : tracker.accept(frame, index, time))
+                        .ifPresent(annotator::show);
                 annotator.draw(frame);
                 if (firstAnnotated == null) {
                     firstAnnotated = Instant.now();
@@ -191,14 +217,29 @@ final class BenchCommand implements Callable<Integer> {
             }
             return n;
         }
+
+        @Override
+        public void close() {
+            tracker.close();
+            annotator.close();
+            if (screen != null) {
+                screen.release();
+            }
+            // The Mat does not keep the buffer alive: without this the collector may free it under the Mat.
+            Reference.reachabilityFence(screenPixels);
+        }
     }
 
     /** What {@code analyze} does with no output to draw: only sampled frames are converted to colour. */
-    private long analyseOnly(FrameSource frames) throws SourceException {
-        try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
+    private final class AnalysisOnly implements FramePass {
+        private final OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
+        private long index;
+
+        @Override
+        public long play(FrameSource frames) throws SourceException {
             long n = 0;
             while (true) {
-                if (!tracker.samples(n)) {
+                if (!tracker.samples(index)) {
                     if (!frames.skip()) {
                         return n;
                     }
@@ -207,15 +248,21 @@ final class BenchCommand implements Callable<Integer> {
                     if (frame == null) {
                         return n;
                     }
-                    tracker.accept(frame, n, n / frames.frameRate());
+                    tracker.accept(frame, index, index / frames.frameRate());
                 }
                 n++;
+                index++;
             }
+        }
+
+        @Override
+        public void close() {
+            tracker.close();
         }
     }
 
     /** Feeds the tracker, timing the sampled frames after the first (which classifies every spot). */
-    private Optional<LotSnapshot> analyse(OccupancyTracker tracker, Mat frame, long n, double time) {
+    private Optional<LotSnapshot> timedAnalysis(OccupancyTracker tracker, Mat frame, long n, double time) {
         long started = System.nanoTime();
         long classifiedBefore = classifications;
         Optional<LotSnapshot> result = tracker.accept(frame, n, time);
@@ -244,14 +291,14 @@ final class BenchCommand implements Callable<Integer> {
              OccupancyTracker tracker = new OccupancyTracker(lot.layout(), classifier, settings)) {
             for (int s = 0; s <= LARGE_LOT_STEPS; s++) {
                 long index = (long) s * settings.step();
-                analyse(tracker, lot.advance(settings.step()), index, index / SimulatedLot.FRAME_RATE);
+                timedAnalysis(tracker, lot.advance(settings.step()), index, index / SimulatedLot.FRAME_RATE);
             }
             return stepTimes("simulated 4K lot", lot.layout().size());
         }
     }
 
     private static void print(Report r) {
-        System.out.printf(Locale.ROOT, "bench: %s, %dx%d, %d spots, step %d, %d pass(es) of the clip; Java %s, %d cores, %s%n",
+        System.out.printf(Locale.ROOT, "bench: %s, %dx%d, %d spots, step %d; each pass played the clip %d time(s), taking turns, after one play not counted; Java %s, %d cores, %s%n",
                 r.video(), r.width(), r.height(), r.spots(), r.step(), r.loops(), r.java(), r.cores(), r.date());
         System.out.printf(Locale.ROOT, "%-22s %8s %14s %10s %22s%n", "pass", "frames", "CPU ms/frame", "frames/s",
                 "CPU / decode to BGR");
