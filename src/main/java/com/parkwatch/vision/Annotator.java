@@ -13,6 +13,7 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +39,9 @@ public final class Annotator implements AutoCloseable {
     private static final int MAX_FREE_LINES = 3;
     private static final Scalar COVERED = new Scalar(255);
     private static final Scalar CLEAR = Scalar.all(0);
+    /** How far a box's two-pixel edge may reach beyond the box's rows. */
+    private static final int EDGE = 2;
+    private static final int CLIP_MARGIN = 8;
 
     static {
         OpenCv.load();
@@ -64,7 +68,11 @@ public final class Annotator implements AutoCloseable {
     private final Mat overlay = new Mat();
     private final Mat covered;
     private final PixelRuns runs = new PixelRuns();
-    private boolean stale = true;
+    /** The covered pixels moved (the panel grew or shrank): render everything and take the runs again. */
+    private boolean reshaped = true;
+    /** Spots whose colour changed since the last frame drawn, and whether the panel's text did. */
+    private final BitSet repaint = new BitSet();
+    private boolean panelChanged;
 
     public Annotator(Layout layout) {
         int n = layout.size();
@@ -120,13 +128,14 @@ public final class Annotator implements AutoCloseable {
     /** Takes the state to draw from now on, with the spots that are reserved. */
     public void show(LotSnapshot snapshot, Set<Integer> reserved) {
         List<Integer> available = new ArrayList<>();
-        boolean changed = false;
         for (int i = 0; i < snapshot.spots().size(); i++) {
             SpotStatus s = snapshot.spots().get(i);
             boolean free = s.occupancy() == Occupancy.FREE;
             boolean held = reserved.contains(s.spot().id());
             Scalar colour = free && held ? RESERVED : colour(s.occupancy());
-            changed |= colour != colours[i];
+            if (colour != colours[i]) {
+                repaint.set(i);
+            }
             colours[i] = colour;
             if (free && !held) {
                 available.add(s.spot().id());
@@ -135,10 +144,11 @@ public final class Annotator implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         lines.add("Available spots: " + available.size() + " / " + labels.length);
         lines.addAll(freeNumberLines(available));
-        // Most samples change nothing: keep the rendered overlay rather than draw it again.
-        if (!changed && lines.equals(panelLines)) {
+        if (lines.equals(panelLines)) {
             return;
         }
+        reshaped |= lines.size() != panelLines.size();
+        panelChanged = true;
         panelLines.clear();
         panelLines.addAll(lines);
         panelTopLeft.x = panelOnRight ? covered.cols() - panelWidth : 0;
@@ -149,7 +159,6 @@ public final class Annotator implements AutoCloseable {
         for (int i = 0; i < panelLines.size(); i++) {
             panelLineAt.add(new Point(panelTopLeft.x + 10, panelTopLeft.y + (i + 1) * lineHeight));
         }
-        stale = true;
     }
 
     /**
@@ -213,35 +222,96 @@ public final class Annotator implements AutoCloseable {
             throw new IllegalArgumentException("the frame is " + frame.cols() + "x" + frame.rows() + ", the layout "
                     + covered.cols() + "x" + covered.rows());
         }
-        if (stale || overlay.type() != frame.type()) {
+        if (reshaped || overlay.type() != frame.type()) {
             overlay.create(covered.rows(), covered.cols(), frame.type());
             overlay.setTo(CLEAR);
             covered.setTo(CLEAR);
-            render(overlay, false);
-            render(covered, true);
+            render(overlay, false, 0, covered.rows());
+            render(covered, true, 0, covered.rows());
             runs.take(overlay, covered);
-            stale = false;
+            reshaped = false;
+        } else if (!repaint.isEmpty() || panelChanged) {
+            repaintChangedRows();
         }
+        repaint.clear();
+        panelChanged = false;
         runs.writeInto(frame);
     }
 
-    /** The boxes, labels and panel in their colours, or, for the mask, every pixel they cover. */
-    private void render(Mat target, boolean mask) {
+    /**
+     * Renders again only the bands of rows where a spot changed colour or the panel its text, and takes their bytes
+     * into the runs: most changes touch a spot or two, and rendering the whole lot costs milliseconds (tens of them
+     * for thousands of spots).
+     */
+    private void repaintChangedRows() {
+        List<int[]> bands = new ArrayList<>();
+        for (int i = repaint.nextSetBit(0); i >= 0; i = repaint.nextSetBit(i + 1)) {
+            bands.add(new int[]{(int) topLeft[i].y - EDGE, (int) bottomRight[i].y + EDGE + 1});
+        }
+        if (panelChanged) {
+            bands.add(new int[]{(int) panelTopLeft.y, (int) panelBottomRight.y + 1});
+        }
+        bands.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int from = -1;
+        int to = -1;
+        for (int[] band : bands) {
+            if (band[0] > to) {
+                repaintRows(from, to);
+                from = band[0];
+            }
+            to = Math.max(to, band[1]);
+        }
+        repaintRows(from, to);
+    }
+
+    private void repaintRows(int from, int to) {
+        from = Math.max(0, from);
+        to = Math.min(covered.rows(), to);
+        if (from >= to) {
+            return;
+        }
+        // A line cut at the picture's edge may run a pixel off where the uncut one runs: render a few rows more
+        // on either side and take only the rows asked for.
+        int renderFrom = Math.max(0, from - CLIP_MARGIN);
+        int renderTo = Math.min(covered.rows(), to + CLIP_MARGIN);
+        Mat rows = overlay.rowRange(renderFrom, renderTo);
+        render(rows, false, renderFrom, renderTo);
+        rows.release();
+        runs.refresh(overlay, from, to);
+    }
+
+    /**
+     * The boxes, labels and panel that reach rows {@code from} to {@code to} of the frame, drawn in their colours (or,
+     * for the mask, as every pixel they cover) into {@code target}, which holds those rows; drawing is clipped to
+     * them, and every element that reaches them is drawn in the same order as over the whole frame.
+     */
+    private void render(Mat target, boolean mask, int from, int to) {
         for (int i = 0; i < labels.length; i++) {
+            if (topLeft[i].y - EDGE >= to || bottomRight[i].y + EDGE < from) {
+                continue;
+            }
             Scalar colour = mask ? COVERED : colours[i];
-            Imgproc.rectangle(target, topLeft[i], bottomRight[i], colour, 2);
-            Imgproc.rectangle(target, tagTopLeft[i], tagBottomRight[i], colour, -1);
+            Imgproc.rectangle(target, up(topLeft[i], from), up(bottomRight[i], from), colour, 2);
+            Imgproc.rectangle(target, up(tagTopLeft[i], from), up(tagBottomRight[i], from), colour, -1);
             if (!mask) {
-                Imgproc.putText(target, labels[i], labelAt[i], FONT, labelScale, TAG_TEXT, 1);
+                Imgproc.putText(target, labels[i], up(labelAt[i], from), FONT, labelScale, TAG_TEXT, 1);
             }
         }
-        Imgproc.rectangle(target, panelTopLeft, panelBottomRight, mask ? COVERED : PANEL, -1);
+        if (panelTopLeft.y >= to || panelBottomRight.y < from) {
+            return;
+        }
+        Imgproc.rectangle(target, up(panelTopLeft, from), up(panelBottomRight, from), mask ? COVERED : PANEL, -1);
         if (!mask) {
             for (int i = 0; i < panelLines.size(); i++) {
-                Imgproc.putText(target, panelLines.get(i), panelLineAt.get(i), FONT,
+                Imgproc.putText(target, panelLines.get(i), up(panelLineAt.get(i), from), FONT,
                         i == 0 ? panelScale : panelScale * 0.7, TEXT, 2);
             }
         }
+    }
+
+    /** The point in a picture whose first row is the frame's row {@code rows}. */
+    private static Point up(Point p, int rows) {
+        return rows == 0 ? p : new Point(p.x, p.y - rows);
     }
 
     @Override

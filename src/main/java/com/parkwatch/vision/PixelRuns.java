@@ -21,8 +21,10 @@ final class PixelRuns {
     /** Where each run starts in its row, and its length, in bytes. */
     private int[] runOffsets = new int[0];
     private int[] runLengths = new int[0];
-    /** The covered pixels' bytes, run after run. */
+    /** The covered pixels' bytes, run after run, and where each row's begin. */
     private byte[] pixels = new byte[0];
+    private int[] rowBytesFrom = new int[0];
+    private byte[] drawingRow = new byte[0];
 
     private ByteBuffer target;
     private long targetAddress;
@@ -34,12 +36,14 @@ final class PixelRuns {
         int cols = covered.cols();
         int channels = drawing.channels();
         byte[] maskRow = new byte[cols];
-        byte[] drawingRow = new byte[cols * channels];
+        drawingRow = new byte[cols * channels];
         rowStarts = new int[rows + 1];
+        rowBytesFrom = new int[rows];
         int runs = 0;
         int bytes = 0;
         for (int y = 0; y < rows; y++) {
             rowStarts[y] = runs;
+            rowBytesFrom[y] = bytes;
             covered.get(y, 0, maskRow);
             boolean rowRead = false;
             for (int x = 0; x < cols; ) {
@@ -72,6 +76,21 @@ final class PixelRuns {
             }
         }
         rowStarts[rows] = runs;
+    }
+
+    /** Takes the bytes of the same runs again from rows {@code from} to {@code to} of a drawing that changed colour there. */
+    void refresh(Mat drawing, int from, int to) {
+        for (int y = from; y < to; y++) {
+            if (rowStarts[y] == rowStarts[y + 1]) {
+                continue;
+            }
+            drawing.get(y, 0, drawingRow);
+            int at = rowBytesFrom[y];
+            for (int r = rowStarts[y]; r < rowStarts[y + 1]; r++) {
+                System.arraycopy(drawingRow, runOffsets[r], pixels, at, runLengths[r]);
+                at += runLengths[r];
+            }
+        }
     }
 
     /** Writes the runs into a frame of the drawing's size and type; its rows may lie further apart than its width. */

@@ -14,7 +14,11 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +126,47 @@ class AnnotatorTest {
         for (Mat buffer : buffers) {
             buffer.release();
         }
+    }
+
+    @Test
+    void redrawingOnlyWhatChangedLeavesTheSameFrameAsDrawingAllAfresh() {
+        List<Spot> spots = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // Rows of boxes that overlap their neighbours by a pixel or two, some under the panel.
+            spots.add(Spot.ofBox(i + 1, new Box(20 + (i % 12) * 98, 10 + (i / 12) * 139, 100, 141)));
+        }
+        Layout lot = new Layout(1280, 720, spots);
+        Random random = new Random(5);
+        Occupancy[] states = Occupancy.values();
+        Annotator following = new Annotator(lot);
+        Mat followed = new Mat(720, 1280, CvType.CV_8UC3);
+        Mat fresh = new Mat(720, 1280, CvType.CV_8UC3);
+        Occupancy[] shown = new Occupancy[spots.size()];
+        Arrays.fill(shown, Occupancy.OCCUPIED);
+        for (int step = 0; step < 40; step++) {
+            // A spot or two changes at a time, as in a lot.
+            for (int change = random.nextInt(3); change >= 0; change--) {
+                shown[random.nextInt(shown.length)] = states[random.nextInt(states.length)];
+            }
+            List<SpotStatus> statuses = new ArrayList<>();
+            for (int i = 0; i < spots.size(); i++) {
+                statuses.add(new SpotStatus(spots.get(i), shown[i], 1, 0));
+            }
+            LotSnapshot snapshot = new LotSnapshot(step, step, statuses);
+            Set<Integer> reserved = Set.of(1 + random.nextInt(step % 4 == 0 ? 60 : 1));
+            following.show(snapshot, reserved);
+            followed.setTo(Scalar.all(128));
+            following.draw(followed);
+            Annotator afresh = new Annotator(lot);
+            afresh.show(snapshot, reserved);
+            fresh.setTo(Scalar.all(128));
+            afresh.draw(fresh);
+            afresh.close();
+            Mat diff = new Mat();
+            Core.absdiff(followed, fresh, diff);
+            assertEquals(0, Core.countNonZero(diff.reshape(1)), "after step " + step);
+        }
+        following.close();
     }
 
     @Test
