@@ -42,6 +42,8 @@ public final class Annotator implements AutoCloseable {
     /** How far a box's two-pixel edge may reach beyond the box's rows. */
     private static final int EDGE = 2;
     private static final int CLIP_MARGIN = 8;
+    /** Pixels: the height below which Hershey digits no longer read. */
+    private static final double SMALLEST_READABLE_DIGIT = 7;
 
     static {
         OpenCv.load();
@@ -162,15 +164,19 @@ public final class Annotator implements AutoCloseable {
     }
 
     /**
-     * Numbers as large as the tutorial had them, but at most a third of the lot's typical spot high (its short side),
-     * so that the tag leaves most of the spot in view; never so small that they no longer read.
+     * Numbers as large as the tutorial had them, but at most 40% of the lot's typical spot high (its short side), so
+     * that the tag leaves most of the spot in view; 0 (no numbers) where that is too small to read, as on a feed
+     * shrunk to a kiosk's pane, whose tiles show the numbers.
      */
     private static double labelScale(Layout layout, double frameScale) {
         int[] shortSides = layout.spots().stream().mapToInt(s -> Math.min(s.box().width(), s.box().height()))
                 .sorted().toArray();
+        if (shortSides.length == 0) {
+            return 0;
+        }
         double digitHeight = Imgproc.getTextSize("0", FONT, 1, 1, new int[1]).height;
-        double fitting = shortSides.length == 0 ? Double.MAX_VALUE : shortSides[shortSides.length / 2] / 3.0 / digitHeight;
-        return Math.max(0.35 * frameScale, Math.min(0.45 * frameScale, fitting));
+        double fitting = shortSides[shortSides.length / 2] * 0.4;
+        return fitting < SMALLEST_READABLE_DIGIT ? 0 : Math.min(0.45 * frameScale, fitting / digitHeight);
     }
 
     private int panelHeight(int lines) {
@@ -292,6 +298,9 @@ public final class Annotator implements AutoCloseable {
             }
             Scalar colour = mask ? COVERED : colours[i];
             Imgproc.rectangle(target, up(topLeft[i], from), up(bottomRight[i], from), colour, 2);
+            if (labelScale == 0) {
+                continue;
+            }
             Imgproc.rectangle(target, up(tagTopLeft[i], from), up(tagBottomRight[i], from), colour, -1);
             if (!mask) {
                 Imgproc.putText(target, labels[i], up(labelAt[i], from), FONT, labelScale, TAG_TEXT, 1);

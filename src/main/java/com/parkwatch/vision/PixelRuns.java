@@ -26,9 +26,11 @@ final class PixelRuns {
     private int[] rowBytesFrom = new int[0];
     private byte[] drawingRow = new byte[0];
 
-    private ByteBuffer target;
-    private long targetAddress;
-    private long targetSize;
+    /** Views of the last frames' memory: a kiosk draws into three buffers in turn, a file's frames into one. */
+    private final ByteBuffer[] views = new ByteBuffer[4];
+    private final long[] viewAddresses = new long[views.length];
+    private final long[] viewSizes = new long[views.length];
+    private int nextView;
 
     /** Takes the runs of the pixels that {@code covered} (8-bit, non-zero where drawn) marks in {@code drawing}. */
     void take(Mat drawing, Mat covered) {
@@ -107,21 +109,26 @@ final class PixelRuns {
         }
     }
 
-    /** The frame's pixel memory as a buffer; made again only when the frame lies elsewhere than the last one. */
+    /** The frame's pixel memory as a buffer; made only for memory none of the last few frames lay in. */
     private ByteBuffer bytesOf(Mat frame, int rowBytes) {
         long data = frame.dataAddr();
         long size = (long) (frame.rows() - 1) * rowBytes + frame.cols() * frame.elemSize();
-        if (target == null || data != targetAddress || size != targetSize) {
-            Pointer at = new Pointer() {
-                {
-                    address = data;
-                }
-            };
-            // A plain BytePointer, whose element is a byte: the buffer covers exactly the frame's bytes.
-            target = new BytePointer(at).capacity(size).limit(size).asBuffer();
-            targetAddress = data;
-            targetSize = size;
+        for (int v = 0; v < views.length; v++) {
+            if (views[v] != null && viewAddresses[v] == data && viewSizes[v] == size) {
+                return views[v];
+            }
         }
-        return target;
+        Pointer at = new Pointer() {
+            {
+                address = data;
+            }
+        };
+        int v = nextView;
+        nextView = (nextView + 1) % views.length;
+        // A plain BytePointer, whose element is a byte: the buffer covers exactly the frame's bytes.
+        views[v] = new BytePointer(at).capacity(size).limit(size).asBuffer();
+        viewAddresses[v] = data;
+        viewSizes[v] = size;
+        return views[v];
     }
 }
