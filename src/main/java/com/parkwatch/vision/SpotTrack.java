@@ -6,13 +6,21 @@ import com.parkwatch.lot.SpotStatus;
 
 /**
  * One spot's state with hysteresis by accumulated evidence. Each classification that disagrees with the state adds
- * {@code 2 x confidence - 1} (0 for a coin toss, 1 for certainty); one that agrees clears the sum. The state changes,
- * dated from the first disagreeing classification, once the sum reaches what a single sure classification brings.
- * A sure answer therefore changes a spot at once, a few unsure ones in a row change it a little later, and odd or
- * coin-toss answers never flip it. The first state needs the same evidence: a spot stays unknown rather than shown
- * on an unsure guess (a blurred first frame, a person walking through), which a later look would have to undo.
+ * {@code 2 x confidence - 1} (1 for certainty); one that agrees clears the sum. The state changes, dated from the
+ * first disagreeing classification, once the sum reaches what a single sure classification brings. A sure answer
+ * therefore changes a spot at once, a few unsure ones in a row change it a little later, and odd answers never flip
+ * it. An answer less confident than {@link #COIN_TOSS} adds nothing: the model is then guessing, and guesses that
+ * lean the same way for a while (a blurred first frame, a roof the model half knows) would otherwise add up to a
+ * state that a later, surer look undoes. The first state needs the same evidence: a spot stays unknown rather
+ * than shown on a guess.
  */
 final class SpotTrack {
+
+    /**
+     * A quarter of the way from the decision boundary to the edge of the SVM's margin band (confidence 0.9): on the
+     * tutorial clips every flip of a spot that never changed came from answers below this (0.54-0.61).
+     */
+    static final double COIN_TOSS = 0.65;
 
     private final Spot spot;
     private final double sureConfidence;
@@ -45,7 +53,9 @@ final class SpotTrack {
             pendingSince = time;
             evidence = 0;
         }
-        evidence += 2 * verdict.confidence() - 1;
+        if (verdict.confidence() >= COIN_TOSS) {
+            evidence += 2 * verdict.confidence() - 1;
+        }
         if (evidence >= evidenceToChange - 1e-9) {
             state = pending;
             since = pendingSince;

@@ -35,7 +35,7 @@ class OccupancyTrackerTest {
         @Override
         public Verdict classify(Mat crop) {
             asked.add(crop.cols());
-            return new Verdict(Occupancy.OCCUPIED, 0.6);
+            return new Verdict(Occupancy.OCCUPIED, 0.7);
         }
     }
 
@@ -56,7 +56,7 @@ class OccupancyTrackerTest {
                 later = tracker.accept(frame, (long) s * STEP, s).orElseThrow();
             }
             assertEquals(List.of(), classifier.asked, "the same picture gets the same answer without asking");
-            assertEquals(0.6, later.spots().get(1).confidence(), 1e-9);
+            assertEquals(0.7, later.spots().get(1).confidence(), 1e-9);
             assertEquals(Occupancy.OCCUPIED, later.spots().get(1).occupancy());
 
             // A car-sized change in the middle spot: only that spot is classified again.

@@ -64,8 +64,8 @@ class TutorialClipsTest {
 
     /**
      * The whole lot at 720p with the 1080p mask: spots that stay free or stay occupied are shown right at (nearly)
-     * every sampled frame, and never flip but for the two doubtful ones docs/engine.md names. A spot the first
-     * looks are unsure of is shown unknown until the evidence adds up, which here takes at most a few seconds.
+     * every sampled frame and never flip. A spot the first looks only guess at is shown unknown until surer looks
+     * add up, which here takes at most 15 s (spots 91 and 315, docs/engine.md).
      */
     @Test
     void theFullLotKeepsItsSteadySpotsRight() throws Exception {
@@ -86,7 +86,7 @@ class TutorialClipsTest {
                 Occupancy state = state(s, e.getKey());
                 if (state == Occupancy.UNKNOWN) {
                     unknown++;
-                    assertTrue(s.time() <= 10, "spot " + e.getKey() + " still unknown at " + s.time() + " s");
+                    assertTrue(s.time() <= 20, "spot " + e.getKey() + " still unknown at " + s.time() + " s");
                     continue;
                 }
                 shown++;
@@ -101,13 +101,11 @@ class TutorialClipsTest {
         assertTrue(agreement >= 0.995, "steady spots shown right at " + agreement + " of " + shown
                 + " spot-samples; wrong samples by spot: " + wrongBySpot);
         assertTrue(unknown <= 0.02 * (shown + unknown), unknown + " spot-samples unknown");
-        // Spots that stay as they are should never flip; two doubtful ones do, once each (docs/engine.md). This
-        // keeps it from getting worse.
         StateChanges changes = new StateChanges();
         samples.forEach(changes::record);
         Map<Integer, Integer> flips = new TreeMap<>(changes.bySpot());
         flips.keySet().retainAll(truth.keySet());
-        assertTrue(flips.values().stream().mapToInt(Integer::intValue).sum() <= 2, "flips of steady spots: " + flips);
+        assertEquals(Map.of(), flips, "flips of steady spots");
         // The cars that leave (spots 113, 154, 335) and the one that arrives (185) are followed.
         LotSnapshot first = samples.get(0);
         LotSnapshot last = samples.get(samples.size() - 1);
