@@ -37,21 +37,28 @@ class PixelRunsTest {
         return Core.countNonZero(diff.reshape(1));
     }
 
+    private static Mat noise(int channels) {
+        Mat image = new Mat(48, 64, CvType.CV_8UC(channels));
+        Core.randu(image, 0, 256);
+        return image;
+    }
+
+    private static PixelRuns runsOf(Mat drawing, Mat mask) {
+        PixelRuns runs = new PixelRuns();
+        runs.take(drawing, mask);
+        return runs;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {3, 4})
     void writeExactlyWhatAMaskedCopyWrites(int channels) {
-        int type = CvType.CV_8UC(channels);
-        Mat drawing = new Mat(48, 64, type);
-        Core.randu(drawing, 0, 256);
+        Mat drawing = noise(channels);
         Mat mask = scatteredMask(48, 64);
-        Mat frame = new Mat(48, 64, type);
-        Core.randu(frame, 0, 256);
+        Mat frame = noise(channels);
         Mat expected = frame.clone();
         drawing.copyTo(expected, mask);
 
-        PixelRuns runs = new PixelRuns();
-        runs.take(drawing, mask);
-        runs.writeInto(frame);
+        runsOf(drawing, mask).writeInto(frame);
 
         assertEquals(0, differing(expected, frame));
     }
@@ -59,18 +66,14 @@ class PixelRunsTest {
     @ParameterizedTest
     @ValueSource(ints = {3, 4})
     void writeIntoAFrameInsideALargerImageAndNothingAroundIt(int channels) {
-        int type = CvType.CV_8UC(channels);
-        Mat drawing = new Mat(48, 64, type);
-        Core.randu(drawing, 0, 256);
+        Mat drawing = noise(channels);
         Mat mask = scatteredMask(48, 64);
-        Mat image = new Mat(60, 90, type, Scalar.all(9));
+        Mat image = new Mat(60, 90, CvType.CV_8UC(channels), Scalar.all(9));
         Rect inside = new Rect(13, 5, 64, 48);
         Mat expected = image.clone();
         drawing.copyTo(expected.submat(inside), mask);
 
-        PixelRuns runs = new PixelRuns();
-        runs.take(drawing, mask);
-        runs.writeInto(image.submat(inside));
+        runsOf(drawing, mask).writeInto(image.submat(inside));
 
         assertEquals(0, differing(expected, image));
     }
@@ -80,8 +83,7 @@ class PixelRunsTest {
     void followTheFrameWhenItMovesToOtherMemory(boolean sameSize) {
         Mat drawing = new Mat(48, 64, CvType.CV_8UC3, Scalar.all(200));
         Mat mask = scatteredMask(48, 64);
-        PixelRuns runs = new PixelRuns();
-        runs.take(drawing, mask);
+        PixelRuns runs = runsOf(drawing, mask);
         Mat first = new Mat(48, 64, CvType.CV_8UC3, Scalar.all(0));
         runs.writeInto(first);
         Mat second = sameSize ? new Mat(48, 64, CvType.CV_8UC3, Scalar.all(0))
