@@ -43,7 +43,7 @@ public final class Annotator implements AutoCloseable {
     private static final int EDGE = 2;
     private static final int CLIP_MARGIN = 8;
     /** Pixels: the height below which Hershey digits no longer read. */
-    private static final double SMALLEST_READABLE_DIGIT = 7;
+    private static final double SMALLEST_READABLE_DIGIT = 6;
 
     static {
         OpenCv.load();
@@ -164,7 +164,7 @@ public final class Annotator implements AutoCloseable {
     }
 
     /**
-     * Numbers as large as the tutorial had them, but at most 40% of the lot's typical spot high (its short side), so
+     * Numbers as large as the tutorial had them, but at most a third of the lot's typical spot high (its short side), so
      * that the tag leaves most of the spot in view; 0 (no numbers) where that is too small to read, as on a feed
      * shrunk to a kiosk's pane, whose tiles show the numbers.
      */
@@ -175,7 +175,7 @@ public final class Annotator implements AutoCloseable {
             return 0;
         }
         double digitHeight = Imgproc.getTextSize("0", FONT, 1, 1, new int[1]).height;
-        double fitting = shortSides[shortSides.length / 2] * 0.4;
+        double fitting = shortSides[shortSides.length / 2] / 3.0;
         return fitting < SMALLEST_READABLE_DIGIT ? 0 : Math.min(0.45 * frameScale, fitting / digitHeight);
     }
 
