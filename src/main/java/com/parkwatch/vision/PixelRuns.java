@@ -21,7 +21,7 @@ final class PixelRuns {
     /** Where each run starts in its row, and its length, in bytes. */
     private int[] runOffsets = new int[0];
     private int[] runLengths = new int[0];
-    /** The covered pixels' bytes, run after run, and where each row's begin. */
+    /** The covered pixels' bytes, run after run, and where each row's bytes begin. */
     private byte[] pixels = new byte[0];
     private int[] rowBytesFrom = new int[0];
     private byte[] drawingRow = new byte[0];

@@ -18,7 +18,7 @@ final class SpotTrack {
 
     /**
      * A quarter of the way from the decision boundary to the edge of the SVM's margin band (confidence 0.9): on the
-     * tutorial clips every flip of a spot that never changed came from answers below this (0.54-0.61).
+     * tutorial clips every flip of a spot that never changed came from answers below this (0.54-0.62).
      */
     static final double COIN_TOSS = 0.65;
 
