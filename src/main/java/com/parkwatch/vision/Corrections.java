@@ -11,8 +11,11 @@ import java.util.List;
  */
 final class Corrections {
 
-    /** How much narrower than the model's the corrections' kernel is. */
-    static final double NARROWING = 4;
+    /**
+     * How much narrower than the model's the corrections' kernel is: four times learnt less from the same corrections,
+     * the model's own width forgot what the model knew (docs/accuracy.md).
+     */
+    static final double NARROWING = 2;
     /** Keeps the system solvable when two corrections are of (nearly) the same picture. */
     private static final double RIDGE = 1e-3;
 
