@@ -53,7 +53,7 @@ public final class SvmClassifier implements SpotClassifier {
         this.decision = decision;
         this.c = c;
         this.standardisation = standardisation;
-        corrections = new Corrections(decision.gamma());
+        corrections = new Corrections(SpotFeatures.LENGTH);
     }
 
     @Override
