@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -197,9 +198,12 @@ public final class KioskApp extends Application {
                     (droppedSettling < 0 ? handOff.dropped() : droppedSettling) - droppedBeforeScreen,
                     SETTLING.toSeconds(), seconds,
                     feed.framesShown() / seconds, setup.source().frameRate(), timings.summary());
-            ProcessHandle.current().info().startInstant().filter(launched -> firstFrameShown != null).ifPresent(launched ->
-                    System.out.printf("kiosk: first frame on screen %.2f s after the process started%n",
-                            java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0));
+            if (firstFrameShown != null) {
+                // The JVM's start, not ProcessHandle's: that one is rounded to the boot time's whole second.
+                Instant launched = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+                System.out.printf("kiosk: first frame on screen %.2f s after the process started%n",
+                        java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0);
+            }
         }
         if (feed != null) {
             feed.stop();
