@@ -1,5 +1,7 @@
 package com.parkwatch.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.vision.Evaluation;
 import com.parkwatch.vision.ModelException;
@@ -24,6 +26,8 @@ import java.util.function.Predicate;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure a model on labelled patches or PKLot frames: accuracy, per-class recall, confusion matrix.")
 final class EvaluateCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final class Data {
         @Option(names = "--patches", required = true, paramLabel = "DIR",
@@ -136,12 +140,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private void print(Evaluation r, Evaluation before) {
         if (before != null) {
-            System.out.printf(Locale.ROOT, "before the corrections: accuracy %.4f, recall free %.4f, recall occupied %.4f%n",
-                    before.accuracy(), before.recallFree(), before.recallOccupied());
+            System.out.printf(Locale.ROOT, "before the corrections: accuracy %.4f, recall free %s, recall occupied %s%n",
+                    before.accuracy(), fraction(before.recallFree()), fraction(before.recallOccupied()));
             System.out.println("after:");
         }
-        System.out.printf(Locale.ROOT, "spots: %d%naccuracy: %.4f%nrecall free: %.4f%nrecall occupied: %.4f%n",
-                r.count(), r.accuracy(), r.recallFree(), r.recallOccupied());
+        System.out.printf(Locale.ROOT, "spots: %d%naccuracy: %.4f%nrecall free: %s%nrecall occupied: %s%n",
+                r.count(), r.accuracy(), fraction(r.recallFree()), fraction(r.recallOccupied()));
         System.out.println("confusion (rows: truth, columns: predicted):");
         System.out.printf(Locale.ROOT, "%-10s %9s %9s%n", "", "free", "occupied");
         for (Occupancy truth : new Occupancy[]{Occupancy.FREE, Occupancy.OCCUPIED}) {
@@ -149,9 +153,28 @@ final class EvaluateCommand implements Callable<Integer> {
                     r.count(truth, Occupancy.OCCUPIED));
         }
         if (json) {
-            String beforeField = before == null ? "" : String.format(Locale.ROOT, ",\"accuracy_before\":%.6f", before.accuracy());
-            System.out.printf(Locale.ROOT, "{\"accuracy\":%.6f,\"n\":%d,\"recall_free\":%.6f,\"recall_occupied\":%.6f%s}%n",
-                    r.accuracy(), r.count(), r.recallFree(), r.recallOccupied(), beforeField);
+            ObjectNode summary = JSON.createObjectNode();
+            summary.put("accuracy", r.accuracy());
+            summary.put("n", r.count());
+            putRecall(summary, "recall_free", r.recallFree());
+            putRecall(summary, "recall_occupied", r.recallOccupied());
+            if (before != null) {
+                summary.put("accuracy_before", before.accuracy());
+            }
+            System.out.println(summary);
+        }
+    }
+
+    /** A recall over a class the selection does not hold is no number: "n/a" to read, null in JSON. */
+    private static String fraction(double recall) {
+        return Double.isNaN(recall) ? "n/a (none labelled so)" : String.format(Locale.ROOT, "%.4f", recall);
+    }
+
+    private static void putRecall(ObjectNode summary, String field, double recall) {
+        if (Double.isNaN(recall)) {
+            summary.putNull(field);
+        } else {
+            summary.put(field, recall);
         }
     }
 }

@@ -169,6 +169,16 @@ class CommandLineIT {
         assertEquals(24, summary.get("n").asInt());
         assertEquals(1.0, summary.get("accuracy").asDouble());
         assertTrue(evaluated.out().contains("confusion"));
+
+        // A selection with free spots only has no recall of taken ones: still one line of valid JSON.
+        Jar.Result freeOnly = Jar.run(dir, "evaluate", "--patches", "set/Empty", "--model", "m.pwm", "--json");
+        assertEquals(0, freeOnly.exit(), freeOnly.err());
+        List<String> freeLines = freeOnly.out().lines().toList();
+        JsonNode freeSummary = JSON.readTree(freeLines.get(freeLines.size() - 1));
+        assertEquals(12, freeSummary.get("n").asInt());
+        assertEquals(1.0, freeSummary.get("recall_free").asDouble());
+        assertTrue(freeSummary.get("recall_occupied").isNull(), freeSummary.toString());
+        assertTrue(freeOnly.out().contains("recall occupied: n/a"), freeOnly.out());
     }
 
     /** Writes a 240x140 frame with four rotated spaces (the odd ones hold a car) and its PKLot XML. */
