@@ -164,8 +164,7 @@ class CommandLineIT {
         assertTrue(trained.out().contains("trained on 24 spots"), trained.out());
         Jar.Result evaluated = Jar.run(dir, "evaluate", "--patches", "set", "--model", "m.pwm", "--json");
         assertEquals(0, evaluated.exit(), evaluated.err());
-        List<String> lines = evaluated.out().lines().toList();
-        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode summary = lastLineJson(evaluated);
         assertEquals(24, summary.get("n").asInt());
         assertEquals(1.0, summary.get("accuracy").asDouble());
         assertTrue(evaluated.out().contains("confusion"));
@@ -173,12 +172,17 @@ class CommandLineIT {
         // A selection with free spots only has no recall of taken ones: still one line of valid JSON.
         Jar.Result freeOnly = Jar.run(dir, "evaluate", "--patches", "set/Empty", "--model", "m.pwm", "--json");
         assertEquals(0, freeOnly.exit(), freeOnly.err());
-        List<String> freeLines = freeOnly.out().lines().toList();
-        JsonNode freeSummary = JSON.readTree(freeLines.get(freeLines.size() - 1));
+        JsonNode freeSummary = lastLineJson(freeOnly);
         assertEquals(12, freeSummary.get("n").asInt());
         assertEquals(1.0, freeSummary.get("recall_free").asDouble());
         assertTrue(freeSummary.get("recall_occupied").isNull(), freeSummary.toString());
         assertTrue(freeOnly.out().contains("recall occupied: n/a"), freeOnly.out());
+    }
+
+    /** The JSON object that {@code --json} prints as the last line. */
+    private static JsonNode lastLineJson(Jar.Result r) throws Exception {
+        List<String> lines = r.out().lines().toList();
+        return JSON.readTree(lines.get(lines.size() - 1));
     }
 
     /** Writes a 240x140 frame with four rotated spaces (the odd ones hold a car) and its PKLot XML. */
@@ -225,8 +229,7 @@ class CommandLineIT {
         assertTrue(trained.out().contains("trained on 24 spots"), trained.out());
         Jar.Result evaluated = Jar.run(dir, "evaluate", "--frames", "lot", "--held-out", "**/test/**", "--model", "m.pwm", "--json");
         assertEquals(0, evaluated.exit(), evaluated.err());
-        List<String> lines = evaluated.out().lines().toList();
-        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode summary = lastLineJson(evaluated);
         assertEquals(8, summary.get("n").asInt());
         assertEquals(1.0, summary.get("accuracy").asDouble());
         assertEquals(1.0, summary.get("recall_free").asDouble());
@@ -250,8 +253,7 @@ class CommandLineIT {
         assertEquals(0, r.exit(), r.err());
         // A few corrections, each where the model was still wrong when the operator came to it.
         assertTrue(r.out().lines().anyMatch(l -> l.matches("corrections: [1-8], among the first \\d+ crops.*")), r.out());
-        List<String> lines = r.out().lines().toList();
-        JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode summary = lastLineJson(r);
         assertEquals(24, summary.get("n").asInt(), "measured on the frames the operator did not correct");
         assertTrue(summary.get("accuracy_before").asDouble() < 0.1, r.out());
         assertTrue(summary.get("accuracy").asDouble() > 0.9, r.out());
