@@ -167,7 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** A recall over a class the selection does not hold is no number: "n/a" to read, null in JSON. */
     private static String fraction(double recall) {
-        return Double.isNaN(recall) ? "n/a (none labelled so)" : String.format(Locale.ROOT, "%.4f", recall);
+        return Double.isNaN(recall) ? "n/a (no spot of this class selected)" : String.format(Locale.ROOT, "%.4f", recall);
     }
 
     private static void putRecall(ObjectNode summary, String field, double recall) {
