@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LayoutFiles;
-import com.parkwatch.vision.LayoutLoader;
+import com.parkwatch.vision.layout.LayoutLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

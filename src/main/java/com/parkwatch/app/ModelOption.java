@@ -1,8 +1,8 @@
 package com.parkwatch.app;
 
-import com.parkwatch.vision.CorrectionFolder;
-import com.parkwatch.vision.SpotClassifier;
-import com.parkwatch.vision.SvmClassifier;
+import com.parkwatch.vision.classify.CorrectionFolder;
+import com.parkwatch.vision.classify.SpotClassifier;
+import com.parkwatch.vision.classify.SvmClassifier;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

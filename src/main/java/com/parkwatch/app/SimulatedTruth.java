@@ -1,7 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.lot.LotSnapshot;
-import com.parkwatch.vision.SimulatedLot;
+import com.parkwatch.vision.sim.SimulatedLot;
 
 /** How often the engine agreed with the simulated lot's ground truth. */
 final class SimulatedTruth {

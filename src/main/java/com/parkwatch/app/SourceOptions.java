@@ -1,11 +1,11 @@
 package com.parkwatch.app;
 
 import com.parkwatch.lot.Layout;
-import com.parkwatch.vision.FrameSource;
+import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.FrameSources;
-import com.parkwatch.vision.LayoutLoader;
-import com.parkwatch.vision.SourceException;
-import com.parkwatch.vision.SourceStatus;
+import com.parkwatch.vision.layout.LayoutLoader;
+import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;

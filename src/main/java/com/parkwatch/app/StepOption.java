@@ -1,6 +1,6 @@
 package com.parkwatch.app;
 
-import com.parkwatch.vision.TrackerSettings;
+import com.parkwatch.vision.track.TrackerSettings;
 import picocli.CommandLine.Option;
 
 /** How often the engine analyses a frame: shared by the commands that watch a lot. */

@@ -1,7 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.booking.JdbcBookingStore;
-import com.parkwatch.vision.CorrectionFolder;
+import com.parkwatch.vision.classify.CorrectionFolder;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package com.parkwatch.app;
 
-import com.parkwatch.vision.ModelException;
-import com.parkwatch.vision.PatchFolders;
-import com.parkwatch.vision.PklotFrames;
-import com.parkwatch.vision.SimulatedPatches;
-import com.parkwatch.vision.SvmClassifier;
-import com.parkwatch.vision.SvmTrainer;
+import com.parkwatch.vision.classify.ModelException;
+import com.parkwatch.vision.dataset.PatchFolders;
+import com.parkwatch.vision.dataset.PklotFrames;
+import com.parkwatch.vision.dataset.SimulatedPatches;
+import com.parkwatch.vision.classify.SvmClassifier;
+import com.parkwatch.vision.classify.SvmTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package com.parkwatch.app;
 
-import com.parkwatch.vision.ModelException;
-import com.parkwatch.vision.SourceException;
+import com.parkwatch.vision.classify.ModelException;
+import com.parkwatch.vision.video.SourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -3,10 +3,10 @@ package com.parkwatch.ui;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
-import com.parkwatch.vision.CorrectionFolder;
-import com.parkwatch.vision.EngineLoop;
-import com.parkwatch.vision.FrameSource;
-import com.parkwatch.vision.OccupancyTracker;
+import com.parkwatch.vision.classify.CorrectionFolder;
+import com.parkwatch.vision.track.EngineLoop;
+import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.track.OccupancyTracker;
 
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package com.parkwatch.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.SharedData;
-import com.parkwatch.vision.OpenCv;
+import com.parkwatch.vision.image.OpenCv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;

@@ -1,6 +1,6 @@
 package com.parkwatch.app;
 
-import com.parkwatch.vision.OpenCv;
+import com.parkwatch.vision.image.OpenCv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;

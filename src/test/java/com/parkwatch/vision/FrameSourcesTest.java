@@ -1,5 +1,15 @@
 package com.parkwatch.vision;
 
+import com.parkwatch.vision.image.OpenCv;
+import com.parkwatch.vision.sim.SimulatedLot;
+import com.parkwatch.vision.video.FfmpegSource;
+import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.video.ImageFolderSource;
+import com.parkwatch.vision.video.ReconnectingSource;
+import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceStatus;
+import com.parkwatch.vision.video.VideoSink;
+
 import com.parkwatch.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,47 @@
+package com.parkwatch.vision.video;
+
+import com.parkwatch.lot.Layout;
+
+import java.util.Optional;
+
+/** Frames from a file, stream, camera, image folder or the simulated lot, one at a time, in BGR. */
+public interface FrameSource extends AutoCloseable {
+
+    /**
+     * The next frame, 8-bit BGR. The Mat belongs to the source and stays valid until the next call or close;
+     * callers copy what they keep.
+     *
+     * @return the frame, or null when the source has ended
+     */
+    org.opencv.core.Mat next() throws SourceException;
+
+    /**
+     * Moves past the next frame without producing its pixels, for frames nobody looks at. Sources whose decoder
+     * can leave out the colour conversion do.
+     *
+     * @return false when the source has ended
+     */
+    default boolean skip() throws SourceException {
+        return next() != null;
+    }
+
+    int width();
+
+    int height();
+
+    /** Frames per second of the source's own clock. */
+    double frameRate();
+
+    /** True for cameras and streams, which deliver frames in real time; files and the simulation are paced by the reader. */
+    default boolean isLive() {
+        return false;
+    }
+
+    /** A layout the source brings itself (the simulated lot does); files and cameras need a mask. */
+    default Optional<Layout> ownLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+}
