@@ -1,6 +1,8 @@
 package com.parkwatch.booking;
 
 import com.parkwatch.lot.Occupancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,19 +11,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Bookings, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no other
  * booking holds it, for a duration the lot's {@link BookingRules} allow, by a valid plate; the driver gets a short
- * unguessable code, the only way to cancel. Bookings end by themselves.
+ * unguessable code, the only way to cancel. Bookings end by themselves. After each booking and cancellation, and at
+ * each {@link #refresh}, the active bookings are handed to a listener (the live lot keeps them in memory, so that
+ * nothing that draws or serves the lot's state reads the database).
  */
 public final class BookingService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
     /** Letters and digits, optionally grouped by single spaces or hyphens: "AB 123 CD", "B-MW-2024". */
     private static final Pattern PLATE = Pattern.compile("[A-Z0-9]+(?:[ -][A-Z0-9]+)*");
     private static final int PLATE_MIN_CHARACTERS = 2;
@@ -34,18 +37,22 @@ public final class BookingService {
     private final SpotAvailability lot;
     private final Clock clock;
     private final BookingRules rules;
+    private final Consumer<List<Booking>> activeChanged;
     private final SecureRandom random = new SecureRandom();
 
-    /** With the default rules: 15 minutes to 24 hours. */
+    /** With the default rules (15 minutes to 24 hours), telling nobody of changes. */
     public BookingService(BookingStore store, SpotAvailability lot, Clock clock) {
-        this(store, lot, clock, BookingRules.DEFAULT);
+        this(store, lot, clock, BookingRules.DEFAULT, active -> { });
     }
 
-    public BookingService(BookingStore store, SpotAvailability lot, Clock clock, BookingRules rules) {
+    /** @param activeChanged told the active bookings after every change and refresh, on the thread that made it */
+    public BookingService(BookingStore store, SpotAvailability lot, Clock clock, BookingRules rules,
+                          Consumer<List<Booking>> activeChanged) {
         this.store = store;
         this.lot = lot;
         this.clock = clock;
         this.rules = rules;
+        this.activeChanged = activeChanged;
     }
 
     public BookingRules rules() {
@@ -55,6 +62,10 @@ public final class BookingService {
     public Booking book(int spot, String plate, int minutes) {
         String normalised = normalisePlate(plate);
         rules.check(minutes);
+        if (!lot.watching()) {
+            throw new BookingRejected(BookingRejected.Reason.NOT_WATCHING,
+                    "the camera is not watching the lot right now, so no spot can be booked; try again in a moment");
+        }
         Optional<Occupancy> seen = lot.occupancyOf(spot);
         if (seen.isEmpty()) {
             throw new BookingRejected(BookingRejected.Reason.UNKNOWN_SPOT, "there is no spot " + spot);
@@ -68,6 +79,7 @@ public final class BookingService {
         if (!store.insert(booking, now)) {
             throw new BookingRejected(BookingRejected.Reason.ALREADY_BOOKED, "spot " + spot + " is already booked");
         }
+        refreshAfterChange();
         return booking;
     }
 
@@ -96,15 +108,31 @@ public final class BookingService {
 
     /** Cancels the active booking with this code (any case); false when there is none. */
     public boolean cancel(String code) {
-        return code != null && store.cancel(code.strip().toUpperCase(Locale.ROOT), clock.instant());
+        boolean cancelled = code != null && store.cancel(code.strip().toUpperCase(Locale.ROOT), clock.instant());
+        if (cancelled) {
+            refreshAfterChange();
+        }
+        return cancelled;
     }
 
     public List<Booking> active() {
         return store.active(clock.instant());
     }
 
-    /** The active bookings by spot. */
-    public Map<Integer, Booking> activeBySpot() {
-        return active().stream().collect(Collectors.toMap(Booking::spot, Function.identity()));
+    /**
+     * Reads the active bookings and hands them on: bookings that ended, and those other kiosks sharing the database
+     * made. Throws {@link StoreUnavailable} when the database cannot be read, and then tells nobody.
+     */
+    public void refresh() {
+        activeChanged.accept(active());
+    }
+
+    /** The change is made and must be reported as made: a failed read now is mended by the next refresh. */
+    private void refreshAfterChange() {
+        try {
+            refresh();
+        } catch (StoreUnavailable e) {
+            LOG.warn("the bookings were changed but could not be read back: {}", e.getMessage());
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class JdbcBookingStore implements BookingStore {
         Connection c = DriverManager.getConnection(url);
         if (sqlite) {
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA busy_timeout = 2000");
                 s.execute("PRAGMA foreign_keys = ON");
             }
         }

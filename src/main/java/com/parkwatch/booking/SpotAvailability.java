@@ -4,7 +4,14 @@ import com.parkwatch.lot.Occupancy;
 
 import java.util.Optional;
 
-/** What the camera says of a spot now; empty when the lot has no such spot. */
+/** What the camera says of the lot now, read from memory: booking never waits on the engine. */
 public interface SpotAvailability {
+
+    /** What the camera sees of a spot now; empty when the lot has no such spot. */
     Optional<Occupancy> occupancyOf(int spot);
+
+    /** Whether the camera is watching the lot now: a spot is booked only on a state that is current. */
+    default boolean watching() {
+        return true;
+    }
 }

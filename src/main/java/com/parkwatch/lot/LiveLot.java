@@ -1,57 +1,121 @@
 package com.parkwatch.lot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * The lot as it is now: the engine publishes each snapshot here and every reader (web, kiosk, bookings) takes the
- * latest. It also dates each spot's state by the wall clock, since snapshot times are the source's own.
+ * The one owner of the lot's current state. The engine publishes each analysed sample and the camera's health, the
+ * booking service the reservations it holds (kept here in memory, so the engine never waits on the database); every
+ * reader takes the latest {@link LotView} and listeners hear of each change on the thread that made it. The lot is
+ * live while the camera is and its newest sample is younger than {@code staleAfter}; after that no output offers
+ * its states as current.
  */
 public final class LiveLot {
 
-    /** Everything a reader needs at once: the snapshot and the wall-clock dates. */
-    public record View(LotSnapshot snapshot, Map<Integer, Instant> since) {
-        public Instant since(int spotId) {
-            return since.get(spotId);
-        }
-    }
-
     private final Clock clock;
-    private volatile View view;
+    private final Duration staleAfter;
+    private final List<Consumer<LotView>> listeners = new CopyOnWriteArrayList<>();
+    private LotSnapshot snapshot;
+    private Map<Integer, Instant> since;
+    private Map<Integer, Instant> reservations = Map.of();
+    private SourceHealth health = SourceHealth.starting();
+    private Instant updated;
+    private volatile LotView view;
 
-    public LiveLot(Layout layout, Clock clock) {
+    public LiveLot(Layout layout, Clock clock, Duration staleAfter) {
         this.clock = clock;
+        this.staleAfter = staleAfter;
         Instant now = clock.instant();
-        Map<Integer, Instant> since = new HashMap<>();
-        List<SpotStatus> unknown = layout.spots().stream()
-                .map(s -> new SpotStatus(s, Occupancy.UNKNOWN, 0, 0)).toList();
-        layout.spots().forEach(s -> since.put(s.id(), now));
-        view = new View(new LotSnapshot(-1, 0, unknown), Map.copyOf(since));
+        snapshot = new LotSnapshot(-1, 0, layout.spots().stream()
+                .map(s -> new SpotStatus(s, Occupancy.UNKNOWN, 0, 0)).toList());
+        Map<Integer, Instant> start = new HashMap<>();
+        layout.spots().forEach(s -> start.put(s.id(), now));
+        since = Map.copyOf(start);
+        rebuild();
     }
 
-    public synchronized void publish(LotSnapshot snapshot) {
-        Instant now = clock.instant();
-        Map<Integer, Instant> since = new HashMap<>(view.since());
-        Map<Integer, Occupancy> before = new HashMap<>();
-        view.snapshot().spots().forEach(s -> before.put(s.spot().id(), s.occupancy()));
-        for (SpotStatus s : snapshot.spots()) {
-            if (before.get(s.spot().id()) != s.occupancy()) {
-                since.put(s.spot().id(), now);
+    /** A new analysed sample, from the engine. */
+    public void publish(LotSnapshot next) {
+        LotView changed;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Map<Integer, Instant> dates = new HashMap<>(since);
+            Map<Integer, Occupancy> before = new HashMap<>();
+            snapshot.spots().forEach(s -> before.put(s.spot().id(), s.occupancy()));
+            for (SpotStatus s : next.spots()) {
+                if (before.get(s.spot().id()) != s.occupancy()) {
+                    dates.put(s.spot().id(), now);
+                }
             }
+            snapshot = next;
+            since = Map.copyOf(dates);
+            updated = now;
+            changed = rebuild();
         }
-        view = new View(snapshot, Map.copyOf(since));
+        tell(changed);
     }
 
-    public View view() {
+    /** The spots booked now and when each booking ends, from the booking service. */
+    public void reservations(Map<Integer, Instant> held) {
+        LotView changed;
+        synchronized (this) {
+            if (held.equals(reservations)) {
+                return;
+            }
+            reservations = Map.copyOf(held);
+            changed = rebuild();
+        }
+        tell(changed);
+    }
+
+    /** The camera's health, from the engine. */
+    public void health(SourceHealth next) {
+        LotView changed;
+        synchronized (this) {
+            if (next.equals(health)) {
+                return;
+            }
+            health = next;
+            changed = rebuild();
+        }
+        tell(changed);
+    }
+
+    /** The lot now; its {@code live} flag is decided at this call, so a lot whose samples stopped turns stale by itself. */
+    public LotView view() {
+        return view.withLive(isLive(view.source(), view.updated()));
+    }
+
+    /** Told of every change, on the thread that made it: keep the work short and hand it on. */
+    public void subscribe(Consumer<LotView> listener) {
+        listeners.add(listener);
+    }
+
+    /** What the camera sees of a spot now; empty when the lot has no such spot. */
+    public Optional<Occupancy> occupancyOf(int spotId) {
+        return view.spot(spotId).map(SpotView::occupancy);
+    }
+
+    private LotView rebuild() {
+        view = LotView.of(snapshot, since, reservations, health, updated, isLive(health, updated));
         return view;
     }
 
-    public Optional<Occupancy> occupancyOf(int spotId) {
-        return view.snapshot().spots().stream().filter(s -> s.spot().id() == spotId)
-                .map(SpotStatus::occupancy).findFirst();
+    private boolean isLive(SourceHealth source, Instant newest) {
+        return source.state() == SourceHealth.State.LIVE && newest != null
+                && !clock.instant().isAfter(newest.plus(staleAfter));
+    }
+
+    private void tell(LotView changed) {
+        for (Consumer<LotView> listener : listeners) {
+            listener.accept(changed);
+        }
     }
 }

@@ -1,0 +1,25 @@
+package com.parkwatch.lot;
+
+import java.util.Locale;
+
+/**
+ * What a spot shows to drivers and to other systems: the one rule that combines what the camera sees with the
+ * bookings. The annotator, the kiosk, the web pages and the API all read it; none decides it again.
+ */
+public enum SpotState {
+    FREE, RESERVED, OCCUPIED, UNKNOWN;
+
+    /** A spot the camera sees free is reserved while a booking holds it; a car on a booked spot makes it occupied. */
+    public static SpotState of(Occupancy seen, boolean reserved) {
+        return switch (seen) {
+            case FREE -> reserved ? RESERVED : FREE;
+            case OCCUPIED -> OCCUPIED;
+            case UNKNOWN -> UNKNOWN;
+        };
+    }
+
+    /** The lower-case word used in JSON, in style classes and on screen. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
