@@ -6,10 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+/** The layers as docs/architecture.md draws them, each rule with its reason. */
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.parkwatch");
 
@@ -17,31 +19,60 @@ class ArchitectureTest {
     void nothingBelowTheUiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackage("com.parkwatch.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.testfx..")
-                .check(classes);
+                .because("serve runs with no display, and the engine, the lot and the web must be testable without a toolkit")
+                .check(CLASSES);
     }
 
     @Test
-    void theLotLayerKnowsNoVisionLibrary() {
+    void theLotLayerKnowsNoVisionLibraryAndNoLayerAbove() {
         noClasses().that().resideInAPackage("com.parkwatch.lot..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.opencv..", "org.bytedeco..", "com.parkwatch.vision..",
+                        "com.parkwatch.booking..", "com.parkwatch.watch..", "com.parkwatch.web..", "com.parkwatch.ui..",
                         "com.parkwatch.app..")
-                .check(classes);
+                .because("the lot's states and the one rule for what a spot shows are the base every output reads")
+                .check(CLASSES);
     }
 
     @Test
-    void onlyTheWiringKnowsEveryLayer() {
-        noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.web..", "com.parkwatch.ui..")
-                .check(classes);
-        noClasses().that().resideInAPackage("com.parkwatch.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.ui..", "com.parkwatch.vision..")
-                .check(classes);
-    }
-
-    @Test
-    void visionDoesNotReachUpIntoTheApplication() {
+    void visionDoesNotDependOnBookings() {
         noClasses().that().resideInAPackage("com.parkwatch.vision..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.app..")
-                .check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.booking..", "java.sql..")
+                .because("the engine thread must never wait on the bookings database")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCompositionRootWiresTheLayersTogether() {
+        noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.watch..", "com.parkwatch.web..",
+                        "com.parkwatch.ui..", "com.parkwatch.app..")
+                .because("the lot is built in one place, com.parkwatch.watch.LotWatch, and lower layers never reach up")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.parkwatch.watch..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.web..", "com.parkwatch.ui..",
+                        "com.parkwatch.app..")
+                .because("the kiosk, serve and the tests all build on the same watch; it knows none of them")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.parkwatch.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.ui..", "com.parkwatch.vision..",
+                        "com.parkwatch.app..")
+                .because("the web reads the live lot and the bookings only: pages never wait on frames or the engine")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("com.parkwatch.app..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("a kiosk or a server left running for months logs through SLF4J; only commands talk to a terminal")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenTheLayers() {
+        slices().matching("com.parkwatch.(*)..").should().beFreeOfCycles()
+                .because("each layer builds on the ones below it only, so each can be tested alone")
+                .check(CLASSES);
     }
 }

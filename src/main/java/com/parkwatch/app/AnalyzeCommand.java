@@ -2,9 +2,11 @@ package com.parkwatch.app;
 
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.StateChanges;
 import com.parkwatch.vision.overlay.Annotator;
 import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.track.EngineLoop;
 import com.parkwatch.vision.track.OccupancyTracker;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.SourceException;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -49,7 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean annotate;
 
     @Override
-    public Integer call() throws SourceException, IOException {
+    public Integer call() throws SourceException, IOException, InterruptedException {
         TrackerSettings settings = step.settings();
         if (maxFrames != null && maxFrames < 1) {
             throw new IllegalArgumentException("--max-frames must be at least 1, got " + maxFrames);
@@ -67,57 +69,59 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int run(FrameSource frames, OccupancyTracker tracker, SnapshotLines lines, VideoSink sink, Annotator annotator)
-            throws SourceException, IOException {
-        Mat canvas = sink != null ? sink.canvas() : null;
+            throws SourceException, InterruptedException {
         SimulatedTruth truth = frames instanceof SimulatedLot sim ? new SimulatedTruth(sim) : null;
         StateChanges changes = new StateChanges();
-        long started = System.nanoTime();
-        long index = 0;
-        long samples = 0;
-        Mat frame;
-        while (maxFrames == null || index < maxFrames) {
-            if (annotator == null && !tracker.samples(index)) {
-                // Nobody looks at this frame: decode it, but leave out the conversion to colour.
-                if (!frames.skip()) {
-                    break;
-                }
-                index++;
-                continue;
-            }
-            if ((frame = frames.next()) == null) {
-                break;
-            }
-            double time = index / frames.frameRate();
-            Optional<LotSnapshot> sampled = tracker.accept(frame, index, time);
-            if (sampled.isPresent()) {
-                samples++;
-                changes.record(sampled.get());
+        long[] samples = {0};
+        EngineLoop.SampleListener listener = new EngineLoop.SampleListener() {
+            @Override
+            public void sampled(LotSnapshot snapshot, Mat frame) {
+                samples[0]++;
+                changes.record(snapshot);
                 if (lines != null) {
-                    lines.write(sampled.get());
+                    lines.write(snapshot);
                 }
                 if (annotator != null) {
-                    annotator.show(sampled.get());
+                    annotator.show(LotView.of(snapshot));
                 }
-                if (truth != null && samples > 1) {
-                    truth.score(sampled.get());
+                if (truth != null && samples[0] > 1) {
+                    truth.score(snapshot);
                 }
             }
-            if (annotator != null) {
-                Mat target = canvas != null ? canvas : frame;
-                if (canvas != null) {
-                    frame.copyTo(canvas);
+
+            @Override
+            public void frame(Mat frame, long index) {
+                if (annotator == null) {
+                    return;
+                }
+                Mat target = sink != null ? sink.canvas() : frame;
+                if (sink != null) {
+                    frame.copyTo(target);
                 }
                 annotator.draw(target);
                 if (sink != null) {
-                    sink.write();
+                    try {
+                        sink.write();
+                    } catch (SourceException e) {
+                        // The video being written cannot take more (a full disk): the run ends with that reason.
+                        throw new UncheckedIOException(new IOException(e.getMessage(), e));
+                    }
                 }
             }
-            index++;
-        }
+
+            @Override
+            public boolean looksAtEveryFrame() {
+                // Nobody looks at the frames between samples: decode them, but leave out the conversion to colour.
+                return annotator != null;
+            }
+        };
+        long started = System.nanoTime();
+        long played = new EngineLoop(frames, tracker, listener, EngineLoop.Pace.AS_FAST_AS_DECODED)
+                .run(0, maxFrames == null ? Long.MAX_VALUE : maxFrames);
         double seconds = (System.nanoTime() - started) / 1e9;
         LotSnapshot last = tracker.latest();
         System.out.printf("analysed %d frames (%d samples) in %.1f s, %.0f frames/s: %d of %d spots free at the end: %s%s%n",
-                index, samples, seconds, index / Math.max(seconds, 1e-9), last.free(), last.total(),
+                played, samples[0], seconds, played / Math.max(seconds, 1e-9), last.free(), last.total(),
                 last.freeSpotIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                 truth == null ? "" : "; " + truth.summary());
         System.out.println(changes.summary());

@@ -1,17 +1,18 @@
 package com.parkwatch.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.parkwatch.lot.Box;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.lot.SpotJson;
 import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.vision.layout.LayoutLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,21 +44,22 @@ final class LayoutCommand implements Callable<Integer> {
         if (frame != null) {
             layout = layout.fittedTo(frame[0], frame[1]);
         }
-        System.out.println(polygons ? LayoutFiles.toJson(layout) : new ObjectMapper().writeValueAsString(boxes(layout)));
+        System.out.println(polygons ? LayoutFiles.toJson(layout) : boxes(layout));
         return 0;
     }
 
-    private static List<Map<String, Integer>> boxes(Layout layout) {
-        return layout.spots().stream().map(s -> {
-            Box b = s.box();
-            Map<String, Integer> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("x", b.x());
-            m.put("y", b.y());
-            m.put("w", b.width());
-            m.put("h", b.height());
-            return m;
-        }).toList();
+    private static String boxes(Layout layout) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = new JsonFactory().createGenerator(text)) {
+            out.writeStartArray();
+            for (Spot spot : layout.spots()) {
+                out.writeStartObject();
+                SpotJson.writeBox(out, spot);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        return text.toString();
     }
 
     static int[] parseSize(String text) {

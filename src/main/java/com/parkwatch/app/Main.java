@@ -1,24 +1,21 @@
 package com.parkwatch.app;
 
+import com.parkwatch.app.bench.BenchCommand;
 import com.parkwatch.booking.BookingRules;
-import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.JdbcBookingStore;
-import com.parkwatch.lot.Layout;
-import com.parkwatch.lot.LiveLot;
 import com.parkwatch.ui.KioskLauncher;
-import com.parkwatch.ui.KioskSetup;
-import com.parkwatch.vision.overlay.Annotator;
-import com.parkwatch.vision.classify.CorrectionFolder;
-import com.parkwatch.vision.video.FrameSource;
-import com.parkwatch.vision.track.OccupancyTracker;
+import com.parkwatch.ui.KioskOptions;
+import com.parkwatch.ui.KioskReport;
+import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** The {@code parkwatch} command line; with no command it starts the kiosk. */
@@ -28,6 +25,8 @@ import java.util.concurrent.Callable;
         subcommands = {AnalyzeCommand.class, ServeCommand.class, LayoutCommand.class, TrainCommand.class,
                 EvaluateCommand.class, SelfTestCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @Option(names = "--video", paramLabel = "V", defaultValue = "sim",
             description = "Source for the kiosk, as for analyze (default: ${DEFAULT-VALUE}, the simulated lot).")
@@ -90,31 +89,34 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Bad rules are refused before anything opens.
+        // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
-        if (kiosk && (pin == null || !pin.matches("\\d{4,12}"))) {
-            throw new IllegalArgumentException("--kiosk needs --pin with the operator's PIN of 4 to 12 digits");
-        }
-        if (afterFrames < 1) {
-            throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);
-        }
-        try (FrameSource frames = SourceOptions.open(video, loopCount);
-             JdbcBookingStore bookingStore = store.open()) {
-            Layout layout = SourceOptions.layoutFor(frames, mask, video);
-            LiveLot lot = new LiveLot(layout, Clock.systemUTC());
-            BookingService bookings = new BookingService(bookingStore, lot::occupancyOf, Clock.systemUTC(), rules);
-            LotPublisher publisher = new LotPublisher(lot, bookings, new Annotator(layout));
-            CorrectionFolder corrections = store.corrections();
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, model.loadWithCorrections(corrections), step.settings());
-                 WebServer web = webOptions.start(lot, bookings, publisher::latestJpeg)) {
+        KioskOptions shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "");
+        try (JdbcBookingStore bookingStore = store.open();
+             LotWatch watch = LotOptions.open(video, mask, loopCount, model, step, store, rules, bookingStore)) {
+            WebServer web = null;
+            try {
+                web = webOptions.start(watch);
+            } catch (WebOptions.CannotListen e) {
+                // The kiosk is for the people at the lot: it runs without its web pages and says why.
+                LOG.warn("the web pages are off: {}", e.getMessage());
+                shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
+            }
+            try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
                     System.out.println(web == null
                             ? "no display: the kiosk runs headless (Ctrl-C stops; --screenshot shows it)"
                             : "no display: the kiosk runs headless; see the lot at http://" + webOptions.bind + ":" + web.port()
                                     + "/ (Ctrl-C stops)");
                 }
-                KioskLauncher.launch(new KioskSetup(frames, layout, tracker, lot, publisher, bookings, corrections, kiosk, pin, screenshot,
-                        afterFrames, report));
+                KioskReport done = KioskLauncher.run(watch, shown);
+                if (report) {
+                    done.lines().forEach(System.out::println);
+                }
+            } finally {
+                if (web != null) {
+                    web.close();
+                }
             }
         }
         return 0;

@@ -8,12 +8,12 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** Which classifier model to use: a file, or the default one shipped in the application. */
-final class ModelOption {
+public final class ModelOption {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Classifier model made by 'train' (default: the shipped model).")
     Path model;
 
-    SpotClassifier load() {
+    public SpotClassifier load() {
         return model == null ? SvmClassifier.loadDefault() : SvmClassifier.load(model);
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * This process's start, CPU time (all threads, the decoder's native ones included) and resident memory, from the OS.
  */
-final class ProcessUsage {
+public final class ProcessUsage {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -22,21 +22,21 @@ final class ProcessUsage {
      * {@link ProcessHandle.Info#startInstant()}: on Linux it counts from the boot time in whole seconds, and on this
      * box put the start 0.65 s too early.
      */
-    static Instant started() {
+    public static Instant started() {
         return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
-    static long cpuNanos() {
+    public static long cpuNanos() {
         return OS.getProcessCpuTime();
     }
 
     /** Resident set now, in kB (Linux). */
-    static long residentKb() {
+    public static long residentKb() {
         return statusKb("VmRSS:");
     }
 
     /** Largest resident set so far, in kB (Linux). */
-    static long peakResidentKb() {
+    public static long peakResidentKb() {
         return statusKb("VmHWM:");
     }
 

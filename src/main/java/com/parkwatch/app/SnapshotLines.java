@@ -3,11 +3,12 @@ package com.parkwatch.app;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.parkwatch.lot.Box;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.SpotJson;
 import com.parkwatch.lot.SpotStatus;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +24,16 @@ final class SnapshotLines implements AutoCloseable {
         out.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
     }
 
-    void write(LotSnapshot snapshot) throws IOException {
+    /** One line; a failed write (a full disk) ends the run with its reason. */
+    void write(LotSnapshot snapshot) {
+        try {
+            writeLine(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeLine(LotSnapshot snapshot) throws IOException {
         out.writeStartObject();
         out.writeNumberField("frame", snapshot.frame());
         out.writeNumberField("time", Math.round(snapshot.time() * 1000) / 1000.0);
@@ -31,15 +41,8 @@ final class SnapshotLines implements AutoCloseable {
         out.writeNumberField("total", snapshot.total());
         out.writeArrayFieldStart("spots");
         for (SpotStatus s : snapshot.spots()) {
-            Box b = s.spot().box();
             out.writeStartObject();
-            out.writeNumberField("id", s.spot().id());
-            out.writeNumberField("x", b.x());
-            out.writeNumberField("y", b.y());
-            out.writeNumberField("w", b.width());
-            out.writeNumberField("h", b.height());
-            out.writeStringField("state", s.occupancy().word());
-            out.writeNumberField("confidence", Math.round(s.confidence() * 1000) / 1000.0);
+            SpotJson.writeSeen(out, s);
             out.writeEndObject();
         }
         out.writeEndArray();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** Where the frames come from and where the spots are: shared by the commands that watch a lot. */
-final class SourceOptions {
+public final class SourceOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceOptions.class);
 
@@ -31,11 +31,23 @@ final class SourceOptions {
             description = "Play a file or folder K times (default: ${DEFAULT-VALUE}).")
     int loopCount;
 
-    FrameSource open() throws SourceException {
+    public String video() {
+        return video;
+    }
+
+    public Path mask() {
+        return mask;
+    }
+
+    public int loopCount() {
+        return loopCount;
+    }
+
+    public FrameSource open() throws SourceException {
         return open(video, loopCount);
     }
 
-    static FrameSource open(String video, int loopCount) throws SourceException {
+    public static FrameSource open(String video, int loopCount) throws SourceException {
         if (loopCount < 1) {
             throw new IllegalArgumentException("--loop-count must be at least 1, got " + loopCount);
         }
@@ -49,7 +61,7 @@ final class SourceOptions {
     }
 
     /** The layout fitted to the source's frames. */
-    Layout layoutFor(FrameSource source) {
+    public Layout layoutFor(FrameSource source) {
         return layoutFor(source, mask, video);
     }
 

@@ -1,11 +1,14 @@
 package com.parkwatch.app;
 
-import com.parkwatch.booking.BookingService;
-import com.parkwatch.lot.LiveLot;
+import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
+import io.javalin.util.JavalinBindException;
 import picocli.CommandLine.Option;
 
-import java.util.function.Supplier;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 
 /** Where the web pages and API listen: shared by serve and the kiosk. */
 final class WebOptions {
@@ -18,11 +21,44 @@ final class WebOptions {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every network).")
     String bind;
 
+    /** The web server cannot listen where it was told; the message names why in one sentence. */
+    static final class CannotListen extends IllegalArgumentException {
+        CannotListen(String message) {
+            super(message);
+        }
+    }
+
     /** The running server, or null when --port is -1. */
-    WebServer start(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg) {
+    WebServer start(LotWatch watch) {
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("--port must be a port number, 0 for any free one, or -1 for none; got " + port);
         }
-        return port == -1 ? null : new WebServer(lot, bookings, snapshotJpeg).start(bind, port);
+        if (port == -1) {
+            return null;
+        }
+        checkAddress();
+        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg);
+        try {
+            return server.start(bind, port);
+        } catch (JavalinBindException e) {
+            server.close();
+            throw new CannotListen("port " + port + " is in use on " + bind);
+        }
+    }
+
+    private void checkAddress() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new CannotListen(bind + " is not an address of this machine");
+        }
+        try {
+            if (!address.isAnyLocalAddress() && NetworkInterface.getByInetAddress(address) == null) {
+                throw new CannotListen(bind + " is not an address of this machine");
+            }
+        } catch (SocketException e) {
+            throw new CannotListen("cannot read this machine's addresses to check " + bind + ": " + e.getMessage());
+        }
     }
 }

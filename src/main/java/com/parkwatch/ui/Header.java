@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** "Available X / N" in large type, the free spot numbers, the clock, the source's status and frames per second. */
+/** "Available X / N" (or "Availability unknown" while not live) in large type, the free spot numbers, the clock, the source's status and frames per second. */
 final class Header extends HBox {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -20,11 +20,11 @@ final class Header extends HBox {
         getStyleClass().add("header");
         setAlignment(Pos.CENTER_LEFT);
         Label available = new Label();
-        available.setId("available");
+        available.setId(Ids.AVAILABLE);
         available.getStyleClass().add("available");
-        available.textProperty().bind(Bindings.format("Available %d / %d", model.availableProperty(), model.totalProperty()));
+        available.textProperty().bind(model.availableTextProperty());
         Label free = new Label();
-        free.setId("free-spots");
+        free.setId(Ids.FREE_SPOTS);
         free.getStyleClass().add("free-spots");
         free.setWrapText(true);
         free.textProperty().bind(model.freeSpotsProperty());
@@ -36,7 +36,7 @@ final class Header extends HBox {
         clock.getStyleClass().add("clock");
         clock.textProperty().bind(Bindings.createStringBinding(() -> CLOCK.format(model.nowProperty().get()), model.nowProperty()));
         Label status = new Label();
-        status.setId("source-status");
+        status.setId(Ids.SOURCE_STATUS);
         status.getStyleClass().add("status");
         status.textProperty().bind(model.statusProperty());
         Label fps = new Label();

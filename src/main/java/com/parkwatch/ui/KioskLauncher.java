@@ -1,13 +1,17 @@
 package com.parkwatch.ui;
 
-import javafx.application.Application;
+import com.parkwatch.watch.LotWatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts the kiosk from the class path (the Application class itself cannot be the main class there). With no
- * display, or for a screenshot, JavaFX runs on Monocle's headless platform.
+ * Runs the kiosk on a lot until it is left. With no display, or for a screenshot, JavaFX runs on Monocle's headless
+ * platform. The window is built from the lot it is given: no static hand-over, no Application subclass.
  */
 public final class KioskLauncher {
 
@@ -17,14 +21,23 @@ public final class KioskLauncher {
     private KioskLauncher() {
     }
 
-    /** Runs the kiosk until its window closes. */
-    public static void launch(KioskSetup setup) {
-        if (setup.screenshot() != null || !hasDisplay()) {
+    /** Shows the kiosk until the operator (or the screenshot, or the q key in a window) leaves it. */
+    public static KioskReport run(LotWatch watch, KioskOptions options) throws InterruptedException {
+        if (options.screenshot() != null || !hasDisplay()) {
             useHeadlessPlatform();
         }
         JAVAFX_LOG.setLevel(Level.SEVERE);
-        KioskApp.setup = setup;
-        Application.launch(KioskApp.class);
+        CountDownLatch left = new CountDownLatch(1);
+        AtomicReference<KioskWindow> window = new AtomicReference<>();
+        Platform.startup(() -> {
+            KioskWindow w = new KioskWindow(watch, options, left::countDown);
+            window.set(w);
+            w.show(new Stage());
+        });
+        left.await();
+        KioskReport report = window.get().report();
+        Platform.exit();
+        return report;
     }
 
     public static boolean hasDisplay() {
@@ -36,6 +49,6 @@ public final class KioskLauncher {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", (int) KioskApp.WIDTH + "x" + (int) KioskApp.HEIGHT + "-32");
+        System.setProperty("headless.geometry", (int) KioskWindow.WIDTH + "x" + (int) KioskWindow.HEIGHT + "-32");
     }
 }

@@ -1,9 +1,10 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.FreeSpots;
 import com.parkwatch.lot.Layout;
-import com.parkwatch.lot.LotSnapshot;
-import com.parkwatch.lot.Occupancy;
-import com.parkwatch.lot.SpotStatus;
+import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.SpotState;
+import com.parkwatch.lot.SpotView;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -14,33 +15,37 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
 import javafx.scene.chart.XYChart;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The kiosk's state as read-only properties that views bind to. Changed only on the FX thread, by the engine
- * service and the clock.
+ * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
+ * whether the states are current. Changed only on the FX thread, from the live lot's views and the clock.
  */
 public final class LotViewModel {
 
-    private static final int MAX_LISTED_FREE = 36;
     private static final Duration HISTORY_SPACING = Duration.ofSeconds(10);
     private static final Duration HISTORY_LENGTH = Duration.ofHours(1);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
+    // ---- properties
     private final ReadOnlyIntegerWrapper available = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper availableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freeSpots = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper lastSeen = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notLiveReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private final ReadOnlyBooleanWrapper correcting = new ReadOnlyBooleanWrapper();
@@ -57,27 +62,33 @@ public final class LotViewModel {
         layout.spots().forEach(s -> all.add(new SpotTile(s.id(), start)));
         tiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
         total.set(all.size());
+        availableText.set("Starting…");
     }
 
-    /** Takes a new state of the lot and the spots reserved now, for the tiles from {@code from} to {@code to}. */
-    void applyTiles(LotSnapshot snapshot, Set<Integer> reserved, Instant at, int from, int to) {
+    // ---- commands
+
+    /** The states of the tiles from {@code from} to {@code to} in a view of the lot. */
+    public void applyTiles(LotView view, Instant at, int from, int to) {
         for (int i = from; i < to; i++) {
-            SpotStatus s = snapshot.spots().get(i);
-            tiles.get(i).show(tileState(s.occupancy(), reserved.contains(s.spot().id())), at);
+            SpotView s = view.spots().get(i);
+            tiles.get(i).show(s.state(), at);
         }
     }
 
-    /** Takes the counts of a new state of the lot: the header and the history. */
-    void applyCounts(LotSnapshot snapshot, Set<Integer> reserved, Instant at) {
-        List<Integer> open = new ArrayList<>();
-        for (SpotStatus s : snapshot.spots()) {
-            if (tileState(s.occupancy(), reserved.contains(s.spot().id())) == TileState.FREE) {
-                open.add(s.spot().id());
-            }
+    /** The counts, the camera's health and the history of a view of the lot. */
+    public void applyLot(LotView view, Instant at) {
+        available.set(view.free());
+        live.set(view.live());
+        lastSeen.set(view.updated() == null ? "never seen" : "seen " + TIME.format(view.updated()));
+        status.set(view.source().describe());
+        notLiveReason.set(view.live() ? "" : "Not live: the camera is not watching the lot (" + view.source().describe()
+                + "). Last " + lastSeen.get() + ".");
+        // Blind means blind: no count is offered as current.
+        availableText.set(view.live() ? "Available " + view.free() + " / " + view.total() : "Availability unknown");
+        freeSpots.set(view.live() ? FreeSpots.text(view.freeSpotIds()) : "");
+        if (view.live()) {
+            remember(view.free(), at);
         }
-        available.set(open.size());
-        freeSpots.set(freeSpotsText(open));
-        remember(open.size(), at);
     }
 
     private void remember(int free, Instant at) {
@@ -96,27 +107,6 @@ public final class LotViewModel {
         }
     }
 
-    /** "Free: 3 7 12", at most two lines' worth on a big lot, with how many more there are. */
-    static String freeSpotsText(List<Integer> open) {
-        if (open.isEmpty()) {
-            return "No free spot";
-        }
-        String shown = open.stream().limit(MAX_LISTED_FREE).map(String::valueOf).collect(Collectors.joining(" "));
-        return "Free: " + shown + (open.size() > MAX_LISTED_FREE ? " +" + (open.size() - MAX_LISTED_FREE) + " more" : "");
-    }
-
-    static TileState tileState(Occupancy occupancy, boolean reserved) {
-        return switch (occupancy) {
-            case FREE -> reserved ? TileState.RESERVED : TileState.FREE;
-            case OCCUPIED -> TileState.OCCUPIED;
-            case UNKNOWN -> TileState.UNKNOWN;
-        };
-    }
-
-    void setStatus(String text) {
-        status.set(text);
-    }
-
     void setFramesPerSecond(double fps) {
         framesPerSecond.set(String.format("%.0f fps", fps));
     }
@@ -124,6 +114,12 @@ public final class LotViewModel {
     void tick(Instant instant) {
         now.set(instant);
     }
+
+    void setCorrecting(boolean on) {
+        correcting.set(on);
+    }
+
+    // ---- read-only views
 
     public ReadOnlyIntegerProperty availableProperty() {
         return available.getReadOnlyProperty();
@@ -133,12 +129,33 @@ public final class LotViewModel {
         return total.getReadOnlyProperty();
     }
 
+    /** "Available 12 / 72", or "Availability unknown" while the lot is not live. */
+    public ReadOnlyStringProperty availableTextProperty() {
+        return availableText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty freeSpotsProperty() {
         return freeSpots.getReadOnlyProperty();
     }
 
+    /** The camera's health in words: "live", "reconnecting: connection refused". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Whether the states shown are current: the camera is watching and its newest sample is recent. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** "seen 14:03": when the newest sample was analysed. */
+    public ReadOnlyStringProperty lastSeenProperty() {
+        return lastSeen.getReadOnlyProperty();
+    }
+
+    /** The banner's sentence while the lot is not live, else empty. */
+    public ReadOnlyStringProperty notLiveReasonProperty() {
+        return notLiveReason.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty framesPerSecondProperty() {
@@ -148,10 +165,6 @@ public final class LotViewModel {
     /** Whether the operator is correcting tiles: a tap then corrects the spot instead of booking it. */
     public ReadOnlyBooleanProperty correctingProperty() {
         return correcting.getReadOnlyProperty();
-    }
-
-    void setCorrecting(boolean on) {
-        correcting.set(on);
     }
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
@@ -166,5 +179,11 @@ public final class LotViewModel {
     /** The tiles in spot order; the list and the tiles are read-only to views. */
     public ObservableList<SpotTile> tiles() {
         return tiles;
+    }
+
+    /** The spots free now, as the tiles show them. */
+    public List<Integer> freeSpotIds() {
+        return tiles.stream().filter(t -> t.stateProperty().get() == SpotState.FREE).map(SpotTile::id)
+                .toList();
     }
 }

@@ -1,14 +1,10 @@
 package com.parkwatch.ui;
 
-import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -17,59 +13,43 @@ import java.nio.charset.StandardCharsets;
  * The operator's way in: a key combination (Ctrl+Alt+Q) opens this PIN pad; with the PIN from the configuration the
  * operator leaves kiosk mode or starts correcting tiles.
  */
-final class OperatorPad extends StackPane {
+final class OperatorPad extends Dialog {
 
     private final byte[] pin;
     private final PasswordField entered = new PasswordField();
     private final Label message = new Label();
 
-    private final Runnable correct;
-
-    /** @param correct starts the operator's correcting of tiles */
-    OperatorPad(String pin, Runnable correct) {
+    /**
+     * @param correct starts the operator's correcting of tiles
+     * @param exit    leaves the kiosk
+     */
+    OperatorPad(String pin, Runnable correct, Runnable exit) {
         this.pin = pin.getBytes(StandardCharsets.UTF_8);
-        this.correct = correct;
-        getStyleClass().add("dialog-shade");
-        setVisible(false);
-        entered.setId("pin");
+        entered.setId(Ids.PIN);
         entered.setEditable(false);
-        message.setId("pin-message");
+        message.setId(Ids.PIN_MESSAGE);
         message.getStyleClass().add("error");
         GridPane pad = new GridPane();
         pad.getStyleClass().add("keyboard");
         for (int d = 1; d <= 10; d++) {
             String digit = String.valueOf(d % 10);
-            Button key = new Button(digit);
-            key.setId("pin-" + digit);
+            Button key = button(digit, Ids.pinDigit(d % 10), () -> entered.appendText(digit));
             key.getStyleClass().add("key");
-            key.setOnAction(e -> entered.appendText(digit));
             pad.add(key, (d - 1) % 3, (d - 1) / 3);
         }
-        Button leave = new Button("Exit kiosk");
-        leave.setId("pin-confirm");
-        leave.setOnAction(e -> withPin(Platform::exit));
-        Button corrections = new Button("Correct spots");
-        corrections.setId("pin-correct");
-        corrections.setOnAction(e -> withPin(() -> {
-            setVisible(false);
-            this.correct.run();
-        }));
-        Button back = new Button("Back");
-        back.setId("pin-close");
-        back.setOnAction(e -> setVisible(false));
-        Label title = new Label("Operator PIN");
-        title.getStyleClass().add("dialog-title");
-        VBox card = new VBox(14, title, entered, pad, message, new HBox(12, leave, corrections, back));
-        card.getStyleClass().add("dialog");
-        card.setAlignment(Pos.CENTER_LEFT);
-        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        getChildren().add(card);
+        getChildren().add(card("Operator PIN", entered, pad, message, new HBox(12,
+                button("Exit kiosk", Ids.PIN_EXIT, () -> withPin(exit)),
+                button("Correct spots", Ids.PIN_CORRECT, () -> withPin(() -> {
+                    close();
+                    correct.run();
+                })),
+                button("Back", Ids.PIN_CLOSE, this::close))));
     }
 
     void open() {
         entered.clear();
         message.setText("");
-        setVisible(true);
+        showCard(getChildren().get(0));
     }
 
     private void withPin(Runnable action) {

@@ -33,11 +33,12 @@ final class SpotGrid extends GridView<SpotTile> {
         private final Label age = new Label();
         private final VBox box = new VBox(number, word, age);
         private final LotViewModel model;
-        private final ChangeListener<TileState> restyle = (obs, was, now) -> style(now);
+        private final ChangeListener<Object> restyle = (obs, was, now) -> style();
         private SpotTile watched;
 
         Tile(LotViewModel model, Consumer<SpotTile> onTap) {
             this.model = model;
+            model.liveProperty().addListener(restyle);
             setOnMouseClicked(e -> {
                 if (getItem() != null) {
                     onTap.accept(getItem());
@@ -64,22 +65,26 @@ final class SpotGrid extends GridView<SpotTile> {
                 setId(null);
                 return;
             }
-            setId("spot-" + tile.id());
+            setId(Ids.spot(tile.id()));
             number.setText(Integer.toString(tile.id()));
-            word.textProperty().bind(Bindings.createStringBinding(() -> tile.stateProperty().get().word(), tile.stateProperty()));
-            age.textProperty().bind(Bindings.createStringBinding(() -> since(tile.sinceProperty().get(), model.nowProperty().get()),
-                    tile.sinceProperty(), model.nowProperty()));
+            // Not live: the tile says what was last seen and when, in grey, never as the spot's state now.
+            word.textProperty().bind(Bindings.createStringBinding(() -> (model.liveProperty().get() ? "" : "was ")
+                    + tile.stateProperty().get().word(), tile.stateProperty(), model.liveProperty()));
+            age.textProperty().bind(Bindings.createStringBinding(() -> model.liveProperty().get()
+                            ? since(tile.sinceProperty().get(), model.nowProperty().get()) : model.lastSeenProperty().get(),
+                    tile.sinceProperty(), model.nowProperty(), model.liveProperty(), model.lastSeenProperty()));
             watched = tile;
             tile.stateProperty().addListener(restyle);
-            style(tile.stateProperty().get());
+            style();
             setGraphic(box);
         }
 
-        private void style(TileState state) {
-            for (TileState s : TileState.values()) {
-                box.getStyleClass().remove(s.styleClass());
+        private void style() {
+            if (watched == null) {
+                return;
             }
-            box.getStyleClass().add(state.styleClass());
+            box.getStyleClass().removeIf(c -> c.startsWith("spot-") && !c.equals("spot-box"));
+            box.getStyleClass().add(model.liveProperty().get() ? "spot-" + watched.stateProperty().get().word() : "spot-stale");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.SpotState;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -17,7 +18,7 @@ public final class SpotTile {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final int id;
-    private final ReadOnlyObjectWrapper<TileState> state = new ReadOnlyObjectWrapper<>(TileState.UNKNOWN);
+    private final ReadOnlyObjectWrapper<SpotState> state = new ReadOnlyObjectWrapper<>(SpotState.UNKNOWN);
     private final ReadOnlyObjectWrapper<Instant> since;
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> changesView = FXCollections.unmodifiableObservableList(changes);
@@ -31,7 +32,7 @@ public final class SpotTile {
         return id;
     }
 
-    public ReadOnlyObjectProperty<TileState> stateProperty() {
+    public ReadOnlyObjectProperty<SpotState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
@@ -44,7 +45,7 @@ public final class SpotTile {
         return changesView;
     }
 
-    void show(TileState newState, Instant changedAt) {
+    void show(SpotState newState, Instant changedAt) {
         if (state.get() != newState) {
             changes.add(0, TIME.format(changedAt) + "  " + state.get().word() + " → " + newState.word());
             if (changes.size() > REMEMBERED_CHANGES) {

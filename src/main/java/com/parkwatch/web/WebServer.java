@@ -1,5 +1,6 @@
 package com.parkwatch.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.Booking;
@@ -7,10 +8,11 @@ import com.parkwatch.booking.BookingRejected;
 import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.StoreUnavailable;
-import com.parkwatch.lot.Box;
 import com.parkwatch.lot.LiveLot;
-import com.parkwatch.lot.Occupancy;
-import com.parkwatch.lot.SpotStatus;
+import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SpotJson;
+import com.parkwatch.lot.SpotView;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -20,17 +22,17 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The HTTP face of the lot: the original {@code /parking_status} route, a JSON API for spots and bookings, a home
- * page with the live status and a booking page. Every client mistake gets a 4xx with a JSON error.
+ * page with the live status and a booking page. Every client mistake gets a 4xx with a JSON error. Everything it
+ * says of the lot comes from the live lot's view, in memory: reading the state never waits on the database.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final String homePage = page("/web/index.html");
     private final String bookingPage;
+    private final String paletteCss = Palette.css("background");
 
     /** A JSON error body: {@code {"error":"..."}}. */
     public record ApiError(String error) {
@@ -67,6 +70,7 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/bookings", this::book);
         app.delete("/api/bookings/{code}", this::cancel);
         app.get("/snapshot.jpg", this::snapshot);
+        app.get("/palette.css", ctx -> ctx.contentType("text/css").result(paletteCss));
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
@@ -100,46 +104,54 @@ public final class WebServer implements AutoCloseable {
         return switch (reason) {
             case INVALID, UNKNOWN_SPOT -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NOT_FREE, ALREADY_BOOKED -> HttpStatus.CONFLICT;
+            case NOT_WATCHING -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
     private void parkingStatus(Context ctx) {
-        List<SpotStatus> spots = lot.view().snapshot().spots();
-        Map<Integer, Booking> held = bookings.activeBySpot();
-        List<Integer> free = spots.stream()
-                .filter(s -> s.occupancy() == Occupancy.FREE && !held.containsKey(s.spot().id()))
-                .map(s -> s.spot().id()).toList();
+        LotView view = lot.view();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("free_spots", free);
-        body.put("free", free.size());
-        body.put("total", spots.size());
-        body.put("reserved_spots", held.keySet().stream().sorted().toList());
+        body.put("free_spots", view.freeSpotIds());
+        body.put("free", view.free());
+        body.put("total", view.total());
+        body.put("reserved_spots", view.reservedSpotIds());
+        health(body, view);
         ctx.json(body);
     }
 
-    private void spots(Context ctx) {
-        LiveLot.View view = lot.view();
-        Map<Integer, Booking> held = bookings.activeBySpot();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SpotStatus s : view.snapshot().spots()) {
-            int id = s.spot().id();
-            Box b = s.spot().box();
-            Booking booking = held.get(id);
-            Map<String, Object> spot = new LinkedHashMap<>();
-            spot.put("id", id);
-            spot.put("x", b.x());
-            spot.put("y", b.y());
-            spot.put("w", b.width());
-            spot.put("h", b.height());
-            spot.put("state", booking != null && s.occupancy() == Occupancy.FREE ? "reserved" : s.occupancy().word());
-            spot.put("occupancy", s.occupancy().word());
-            spot.put("reserved", booking != null);
-            spot.put("reserved_until", booking == null ? null : booking.end().toString());
-            spot.put("since", String.valueOf(view.since(id)));
-            spot.put("confidence", Math.round(s.confidence() * 1000) / 1000.0);
-            out.add(spot);
+    /** Whether the states are current, the camera's health and the time of the newest analysed sample. */
+    private static void health(Map<String, Object> body, LotView view) {
+        body.put("live", view.live());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("status", view.source().state().word());
+        source.put("reason", view.source().reason());
+        source.put("next_try", view.source().nextTry() == null ? null : view.source().nextTry().toString());
+        body.put("source", source);
+        body.put("updated", view.updated() == null ? null : view.updated().toString());
+    }
+
+    /** The lot's health as in {@code /parking_status}, and every spot. */
+    private void spots(Context ctx) throws IOException {
+        LotView view = lot.view();
+        Map<String, Object> head = new LinkedHashMap<>();
+        health(head, view);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            for (Map.Entry<String, Object> field : head.entrySet()) {
+                out.writeFieldName(field.getKey());
+                JSON.writeValue(out, field.getValue());
+            }
+            out.writeArrayFieldStart("spots");
+            for (SpotView spot : view.spots()) {
+                out.writeStartObject();
+                SpotJson.writeShown(out, spot);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        ctx.json(out);
+        ctx.contentType("application/json").result(text.toString());
     }
 
     private void book(Context ctx) {

@@ -1,15 +1,18 @@
 package com.parkwatch.ui;
 
-import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.Booking;
+import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.lot.Layout;
-import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SpotState;
 import com.parkwatch.vision.classify.CorrectionFolder;
-import com.parkwatch.vision.track.OccupancyTracker;
-import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.classify.SvmClassifier;
+import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.watch.LotWatch;
+import com.parkwatch.watch.WatchOptions;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,72 +34,71 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real kiosk on the simulated lot, headless on Monocle, driven and read through TestFX. */
+/** The real kiosk on the simulated lot, built by the one composition root, headless on Monocle, driven through TestFX. */
 class KioskAppTest {
 
     @TempDir
     static Path dir;
 
-    private static LiveLot lot;
+    private static JdbcBookingStore store;
+    private static LotWatch watch;
+    private static KioskWindow window;
     private static SimulatedLot sim;
-    private static BookingService bookings;
     private static Layout layout;
+    private static volatile boolean left;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void startKiosk() throws Exception {
         KioskLauncher.useHeadlessPlatform();
-        sim = new SimulatedLot(21);
-        Layout layout = sim.ownLayout().orElseThrow();
-        lot = new LiveLot(layout, Clock.systemUTC());
-        BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
-                lot::occupancyOf, Clock.systemUTC());
-        OccupancyTracker tracker = new OccupancyTracker(layout, SvmClassifier.loadDefault(), TrackerSettings.withStep(30));
-        KioskApp.setup = new KioskSetup(sim, layout, tracker, lot, (snapshot, frame) -> lot.publish(snapshot), bookings,
-                new CorrectionFolder(dir.resolve("corrections")), true,
-                "2468", null, 1, false);
-        KioskAppTest.bookings = bookings;
-        KioskAppTest.layout = layout;
+        store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db"));
+        watch = LotWatch.open(new WatchOptions("sim:21", 1, source -> source.ownLayout().orElseThrow(),
+                SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
+                new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
+        sim = (SimulatedLot) watch.source();
+        layout = watch.layout();
+        window = new KioskWindow(watch, new KioskOptions(true, "2468", null, 1, ""), () -> left = true);
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(KioskApp::new);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> KioskApp.running != null);
+        FxToolkit.setupStage(window::show);
     }
 
     @AfterAll
     static void stopKiosk() throws Exception {
-        FxToolkit.cleanupApplication(KioskApp.running);
+        FxToolkit.cleanupStages();
+        watch.close();
+        store.close();
     }
 
     /** Tile states as the grid shows them, read on the FX thread. */
-    private static Map<Integer, TileState> tiles() throws Exception {
-        return WaitForAsyncUtils.asyncFx((Callable<Map<Integer, TileState>>) () -> {
-            Map<Integer, TileState> states = new HashMap<>();
-            KioskApp.running.model().tiles().forEach(t -> states.put(t.id(), t.stateProperty().get()));
+    private static Map<Integer, SpotState> tiles() throws Exception {
+        return WaitForAsyncUtils.asyncFx((Callable<Map<Integer, SpotState>>) () -> {
+            Map<Integer, SpotState> states = new HashMap<>();
+            window.model().tiles().forEach(t -> states.put(t.id(), t.stateProperty().get()));
             return states;
         }).get(5, TimeUnit.SECONDS);
     }
 
-    private static Map<Integer, TileState> engine() {
-        LotSnapshot s = lot.view().snapshot();
-        Map<Integer, TileState> states = new HashMap<>();
-        s.spots().forEach(st -> states.put(st.spot().id(), LotViewModel.tileState(st.occupancy(), false)));
+    private static Map<Integer, SpotState> engine() {
+        LotSnapshot s = watch.lot().view().snapshot();
+        Map<Integer, SpotState> states = new HashMap<>();
+        s.spots().forEach(st -> states.put(st.spot().id(), SpotState.of(st.occupancy(), false)));
         return states;
     }
 
-    private static TileState tile(int id) throws Exception {
+    private static SpotState tile(int id) throws Exception {
         return tiles().get(id);
     }
 
     private void type(String keyboard, String text) {
         for (char c : text.toCharArray()) {
-            robot.clickOn("#" + keyboard + "-" + (c == ' ' ? "space" : String.valueOf(c)));
+            robot.clickOn("#" + Ids.key(keyboard, c));
         }
     }
 
     /** The colour the live feed shows on the top edge of a spot's box (BGRA), as JavaFX reads the image on screen. */
     private static double[] feedColourOnTopEdgeOf(int id) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            FeedBuffer shown = KioskApp.running.shownFrame();
+            FeedBuffer shown = window.shownFrame();
             // The feed is drawn at the size it is shown at.
             var box = layout.fittedTo(shown.bgra.cols(), shown.bgra.rows()).spots().get(id - 1).box();
             int argb = shown.image.getPixelReader().getArgb(box.x() + box.width() / 2, box.y());
@@ -111,67 +113,69 @@ class KioskAppTest {
         java.util.function.IntPredicate staysFree = id -> id > 18 && sim.truth(id - 1) == com.parkwatch.lot.Occupancy.FREE
                 && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE;
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
-                .anyMatch(e -> e.getValue() == TileState.FREE && staysFree.test(e.getKey())));
-        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == TileState.FREE && staysFree.test(e.getKey()))
+                .anyMatch(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey())));
+        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey()))
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
-        robot.clickOn("#spot-" + spot);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#booking-plate").tryQuery().map(n -> n.isVisible()
+        robot.clickOn("#" + Ids.spot(spot));
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.BOOKING_PLATE).tryQuery().map(n -> n.isVisible()
                 && n.getParent().isVisible() && n.getScene() != null).orElse(false));
-        assertEquals(spot, robot.lookup("#booking-spot").queryAs(javafx.scene.control.ChoiceBox.class).getValue(),
+        assertEquals(spot, robot.lookup("#" + Ids.BOOKING_SPOT).queryAs(javafx.scene.control.ChoiceBox.class).getValue(),
                 "the tapped spot is pre-filled");
 
-        type("key", "A");
-        robot.clickOn("#booking-confirm");
-        Label error = robot.lookup("#booking-error").queryAs(Label.class);
+        type(Ids.PLATE_KEY, "A");
+        robot.clickOn("#" + Ids.BOOKING_CONFIRM);
+        Label error = robot.lookup("#" + Ids.BOOKING_ERROR).queryAs(Label.class);
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> error.getText().contains("licence plate"));
-        assertTrue(bookings.active().isEmpty(), "an invalid plate books nothing");
+        assertTrue(watch.bookings().active().isEmpty(), "an invalid plate books nothing");
 
-        type("key", "B 12");
-        robot.clickOn("#duration-120");
-        robot.clickOn("#booking-confirm");
-        Label code = robot.lookup("#booking-code").queryAs(Label.class);
+        type(Ids.PLATE_KEY, "B 12");
+        robot.clickOn("#" + Ids.duration(120));
+        robot.clickOn("#" + Ids.BOOKING_CONFIRM);
+        Label code = robot.lookup("#" + Ids.BOOKING_CODE).queryAs(Label.class);
         try {
             WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> code.getText().length() == 8);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no booking code; the dialog says: " + error.getText() + "; spot " + spot + " is "
                     + tile(spot));
         }
-        assertEquals("AB 12", bookings.activeBySpot().get(spot).plate());
-        assertEquals(code.getText(), bookings.activeBySpot().get(spot).code());
+        Booking made = watch.bookings().active().stream().filter(b -> b.spot() == spot).findFirst().orElseThrow();
+        assertEquals("AB 12", made.plate());
+        assertEquals(code.getText(), made.code());
 
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == TileState.RESERVED);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == SpotState.RESERVED);
+        int amber = Palette.rgb(SpotState.RESERVED);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> java.util.Arrays.equals(feedColourOnTopEdgeOf(spot),
-                new double[]{0, 176, 255, 255}));
+                new double[]{amber & 0xff, (amber >> 8) & 0xff, (amber >> 16) & 0xff, 255}));
 
         String bookedCode = code.getText();
-        robot.clickOn("#booking-done");
-        robot.clickOn("#open-cancel");
-        type("code-key", bookedCode);
-        robot.clickOn("#cancel-confirm");
-        Label message = robot.lookup("#cancel-message").queryAs(Label.class);
+        robot.clickOn("#" + Ids.BOOKING_DONE);
+        robot.clickOn("#" + Ids.OPEN_CANCEL);
+        type(Ids.CODE_KEY, bookedCode);
+        robot.clickOn("#" + Ids.CANCEL_CONFIRM);
+        Label message = robot.lookup("#" + Ids.CANCEL_MESSAGE).queryAs(Label.class);
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> message.getText().equals("Booking cancelled."));
-        robot.clickOn("#cancel-close");
-        assertTrue(bookings.active().isEmpty());
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) != TileState.RESERVED);
+        robot.clickOn("#" + Ids.CANCEL_CLOSE);
+        assertTrue(watch.bookings().active().isEmpty());
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) != SpotState.RESERVED);
     }
 
     @Test
     void tappingATakenSpotShowsItsRecentChangesBesideTheHourOfFreeSpots() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
-                .anyMatch(e -> e.getKey() > 18 && e.getValue() == TileState.OCCUPIED));
-        int spot = tiles().entrySet().stream().filter(e -> e.getKey() > 18 && e.getValue() == TileState.OCCUPIED)
+                .anyMatch(e -> e.getKey() > 18 && e.getValue() == SpotState.OCCUPIED));
+        int spot = tiles().entrySet().stream().filter(e -> e.getKey() > 18 && e.getValue() == SpotState.OCCUPIED)
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
-        robot.clickOn("#spot-" + spot);
-        Label title = robot.lookup("#history-spot").queryAs(Label.class);
+        robot.clickOn("#" + Ids.spot(spot));
+        Label title = robot.lookup("#" + Ids.HISTORY_SPOT).queryAs(Label.class);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> title.isVisible() && title.getText().startsWith("Spot " + spot));
-        javafx.scene.control.ListView<?> changes = robot.lookup("#history-changes").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<?> changes = robot.lookup("#" + Ids.HISTORY_CHANGES).queryAs(javafx.scene.control.ListView.class);
         assertTrue(changes.getItems().stream().anyMatch(c -> c.toString().endsWith("→ occupied")), "changes: " + changes.getItems());
-        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#free-history").queryAs(javafx.scene.chart.LineChart.class);
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#" + Ids.HISTORY_CHART).queryAs(javafx.scene.chart.LineChart.class);
         assertTrue(!chart.getData().get(0).getData().isEmpty(), "the chart has the free count since start");
-        robot.clickOn("#history-close");
+        robot.clickOn("#" + Ids.HISTORY_CLOSE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#history-close").query().getScene() != null
-                && !robot.lookup("#history-close").query().getParent().getParent().isVisible(), "closed");
+        assertTrue(robot.lookup("#" + Ids.HISTORY_CLOSE).query().getScene() != null
+                && !robot.lookup("#" + Ids.HISTORY_CLOSE).query().getParent().getParent().isVisible(), "closed");
     }
 
     @Test
@@ -180,34 +184,34 @@ class KioskAppTest {
         java.util.function.IntPredicate staysOccupied = id -> id <= 18 && sim.truth(id - 1) == com.parkwatch.lot.Occupancy.OCCUPIED
                 && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE;
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
-                .anyMatch(e -> e.getValue() == TileState.OCCUPIED && staysOccupied.test(e.getKey())));
-        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == TileState.OCCUPIED && staysOccupied.test(e.getKey()))
+                .anyMatch(e -> e.getValue() == SpotState.OCCUPIED && staysOccupied.test(e.getKey())));
+        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == SpotState.OCCUPIED && staysOccupied.test(e.getKey()))
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
 
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
                 .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#pin-2").tryQuery()
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.pinDigit(2)).tryQuery()
                 .map(n -> n.getParent().getParent().isVisible()).orElse(false));
-        robot.clickOn("#pin-2").clickOn("#pin-4").clickOn("#pin-6").clickOn("#pin-8").clickOn("#pin-correct");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#correcting").query().isVisible());
+        robot.clickOn("#" + Ids.pinDigit(2)).clickOn("#" + Ids.pinDigit(4)).clickOn("#" + Ids.pinDigit(6)).clickOn("#" + Ids.pinDigit(8)).clickOn("#" + Ids.PIN_CORRECT);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.CORRECTING).query().isVisible());
 
-        robot.clickOn("#spot-" + spot);
-        Label says = robot.lookup("#correction-says").queryAs(Label.class);
+        robot.clickOn("#" + Ids.spot(spot));
+        Label says = robot.lookup("#" + Ids.CORRECTION_SAYS).queryAs(Label.class);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> says.isVisible() && says.getText().contains("occupied"));
-        robot.clickOn("#correct-free");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == TileState.FREE);
+        robot.clickOn("#" + Ids.CORRECT_FREE);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == SpotState.FREE);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> keptCorrections("free", spot) == 1);
 
         // Taking it back is another correction.
-        robot.clickOn("#spot-" + spot);
+        robot.clickOn("#" + Ids.spot(spot));
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> says.isVisible() && says.getText().contains("free"));
-        robot.clickOn("#correct-occupied");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == TileState.OCCUPIED);
+        robot.clickOn("#" + Ids.CORRECT_OCCUPIED);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == SpotState.OCCUPIED);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> keptCorrections("occupied", spot) == 1);
 
-        robot.clickOn("#correcting-done");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !robot.lookup("#correcting").query().isVisible());
-        assertTrue(bookings.active().isEmpty(), "taps while correcting book nothing");
+        robot.clickOn("#" + Ids.CORRECTING_DONE);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !robot.lookup("#" + Ids.CORRECTING).query().isVisible());
+        assertTrue(watch.bookings().active().isEmpty(), "taps while correcting book nothing");
     }
 
     /** Corrected crops of a spot kept as images in the folder of a state. */
@@ -224,48 +228,48 @@ class KioskAppTest {
 
     @Test
     void escapeDoesNotLeaveKioskModeAndOnlyTheOperatorPinDoes() throws Exception {
-        assertTrue(KioskApp.running.stage().isFullScreen());
+        assertTrue(window.stage().isFullScreen());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         robot.press(javafx.scene.input.KeyCode.Q).release(javafx.scene.input.KeyCode.Q);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(KioskApp.running != null && KioskApp.running.stage().isFullScreen(), "still full screen, still running");
+        assertTrue(!left && window.stage().isFullScreen(), "still full screen, still running");
 
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
                 .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#pin-1").tryQuery()
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.pinDigit(1)).tryQuery()
                 .map(n -> n.getParent().getParent().isVisible()).orElse(false));
-        robot.clickOn("#pin-1").clickOn("#pin-2").clickOn("#pin-3").clickOn("#pin-4").clickOn("#pin-confirm");
-        Label message = robot.lookup("#pin-message").queryAs(Label.class);
+        robot.clickOn("#" + Ids.pinDigit(1)).clickOn("#" + Ids.pinDigit(2)).clickOn("#" + Ids.pinDigit(3)).clickOn("#" + Ids.pinDigit(4)).clickOn("#" + Ids.PIN_EXIT);
+        Label message = robot.lookup("#" + Ids.PIN_MESSAGE).queryAs(Label.class);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> message.getText().equals("Wrong PIN."));
-        assertTrue(KioskApp.running != null, "a wrong PIN does not close the kiosk");
-        robot.clickOn("#pin-close");
+        assertTrue(!left, "a wrong PIN does not close the kiosk");
+        robot.clickOn("#" + Ids.PIN_CLOSE);
     }
 
     @Test
     void theGridAndHeaderFollowTheSimulatedLot() throws Exception {
         Set<Integer> changed = new HashSet<>();
-        Map<Integer, TileState> first = null;
+        Map<Integer, SpotState> first = null;
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
         while (System.nanoTime() < until && (changed.size() < 2 || first == null)) {
             // The engine publishes, then the FX thread applies: they agree within a moment of each sample.
-            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> engine().equals(tiles()) && engine().get(1) != TileState.UNKNOWN);
-            Map<Integer, TileState> now = tiles();
+            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> engine().equals(tiles()) && engine().get(1) != SpotState.UNKNOWN);
+            Map<Integer, SpotState> now = tiles();
             if (first == null) {
                 first = now;
             }
-            for (Map.Entry<Integer, TileState> e : now.entrySet()) {
+            for (Map.Entry<Integer, SpotState> e : now.entrySet()) {
                 if (e.getValue() != first.get(e.getKey())) {
                     changed.add(e.getKey());
                 }
             }
-            long free = now.values().stream().filter(s -> s == TileState.FREE).count();
-            Label available = robot.lookup("#available").queryAs(Label.class);
+            long free = now.values().stream().filter(s -> s == SpotState.FREE).count();
+            Label available = robot.lookup("#" + Ids.AVAILABLE).queryAs(Label.class);
             WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> available.getText().equals("Available " + free + " / 72")
                     || !tiles().equals(now));
             Thread.sleep(500);
         }
         assertTrue(changed.size() >= 2, "tiles that changed while the lot changed: " + changed);
-        assertEquals("running", robot.lookup("#source-status").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#spot-1").tryQuery().isPresent(), "spot tiles are on screen");
+        assertEquals("live", robot.lookup("#" + Ids.SOURCE_STATUS).queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#" + Ids.spot(1)).tryQuery().isPresent(), "spot tiles are on screen");
     }
 }

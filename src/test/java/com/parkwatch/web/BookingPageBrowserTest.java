@@ -85,7 +85,7 @@ class BookingPageBrowserTest {
         browser.findElement(By.cssSelector("button.confirm")).click();
         WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
         wait.until(d -> code.getText().length() == 8);
-        assertEquals(code.getText(), lot.bookings.activeBySpot().get(4).code());
+        assertEquals(code.getText(), lot.bookings.active().stream().filter(b -> b.spot() == 4).findFirst().orElseThrow().code());
 
         browser.get(lot.base + "/");
         WebElement tile = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-spot='4']")));

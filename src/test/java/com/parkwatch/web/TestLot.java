@@ -3,16 +3,19 @@ package com.parkwatch.web;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.watch.LotWatch;
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +38,10 @@ final class TestLot implements AutoCloseable {
             spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
         }
         layout = new Layout(1280, 720, spots);
-        lot = new LiveLot(layout, Clock.systemUTC());
+        lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
         set(states);
-        bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")), lot::occupancyOf,
+        lot.health(SourceHealth.live());
+        bookings = LotWatch.bookingsFor(lot, JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")),
                 Clock.systemUTC(), rules);
         server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();

@@ -1,6 +1,8 @@
 package com.parkwatch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SourceHealth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.BookingRules;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +115,7 @@ class WebApiTest {
         assertTrue(Instant.parse(b.get("until").asText()).isAfter(Instant.now().plusSeconds(59 * 60)));
 
         assertEquals("[1,4]", JSON.readTree(get("/parking_status").body()).get("free_spots").toString());
-        JsonNode spot3 = JSON.readTree(get("/api/spots").body()).get(2);
+        JsonNode spot3 = JSON.readTree(get("/api/spots").body()).get("spots").get(2);
         assertEquals(3, spot3.get("id").asInt());
         assertEquals("reserved", spot3.get("state").asText());
         assertTrue(spot3.get("reserved").asBoolean());
@@ -131,7 +133,7 @@ class WebApiTest {
     void aCarOnAReservedSpotShowsOccupiedAndReserved() throws Exception {
         assertEquals(201, book("{\"spot\":4,\"plate\":\"AB 1\",\"minutes\":30}").statusCode());
         lot.set(FREE, OCCUPIED, FREE, OCCUPIED);
-        JsonNode spot4 = JSON.readTree(get("/api/spots").body()).get(3);
+        JsonNode spot4 = JSON.readTree(get("/api/spots").body()).get("spots").get(3);
         assertEquals("occupied", spot4.get("state").asText());
         assertTrue(spot4.get("reserved").asBoolean());
     }
@@ -175,5 +177,33 @@ class WebApiTest {
         assertEquals(200, jpeg.statusCode());
         assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
         assertEquals((byte) 0xFF, jpeg.body()[0]);
+    }
+
+    @Test
+    void aBlindCameraIsSaidInEveryAnswerAndBookingsWaitFor503() throws Exception {
+        JsonNode live = JSON.readTree(get("/parking_status").body());
+        assertTrue(live.get("live").asBoolean());
+        assertEquals("live", live.get("source").get("status").asText());
+        assertTrue(Instant.parse(live.get("updated").asText()).isBefore(Instant.now().plusSeconds(1)));
+
+        lot.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+        JsonNode blind = JSON.readTree(get("/api/spots").body());
+        assertFalse(blind.get("live").asBoolean());
+        assertEquals("reconnecting", blind.get("source").get("status").asText());
+        assertEquals("connection refused", blind.get("source").get("reason").asText());
+        assertEquals(4, blind.get("spots").size(), "the last states are still given, marked not live");
+        assertFalse(JSON.readTree(get("/parking_status").body()).get("live").asBoolean());
+        assertClientError(503, book("{\"spot\":1,\"plate\":\"AB 1\",\"minutes\":30}"), "not watching");
+
+        lot.lot.health(SourceHealth.live());
+        assertEquals(201, book("{\"spot\":1,\"plate\":\"AB 1\",\"minutes\":30}").statusCode());
+    }
+
+    @Test
+    void thePagesTakeTheStatesColoursFromThePalette() throws Exception {
+        HttpResponse<String> css = get("/palette.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertEquals(Palette.css("background"), css.body());
     }
 }

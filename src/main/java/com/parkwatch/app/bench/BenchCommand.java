@@ -1,11 +1,17 @@
-package com.parkwatch.app;
+package com.parkwatch.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.parkwatch.app.ModelOption;
+import com.parkwatch.app.ProcessUsage;
+import com.parkwatch.app.SourceOptions;
+import com.parkwatch.app.StepOption;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.LotView;
 import com.parkwatch.vision.overlay.Annotator;
 import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.track.EngineLoop;
 import com.parkwatch.vision.track.OccupancyTracker;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.SourceException;
@@ -28,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,7 +45,7 @@ import java.util.concurrent.Callable;
                 "analyse only, the kiosk's display path; analysis time per step for the lot and a 10,368-spot lot;",
                 "resident memory. After a round not counted, the passes take turns playing the whole clip",
                 "(--loop-count rounds)."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     /** Steps of the 10,368-spot lot that are timed, after the first, which classifies every spot. */
     private static final int LARGE_LOT_STEPS = 30;
@@ -92,6 +97,8 @@ final class BenchCommand implements Callable<Integer> {
     private Layout layout;
     private final List<Double> stepMillis = new ArrayList<>();
     private long stepClassifications;
+    /** Classifications counted up to the end of the last timed step. */
+    private long classifiedAtStep;
 
     @Override
     public Integer call() throws Exception {
@@ -120,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             // classifies every spot) done. It starts with the kiosk's path, whose first frame gives the start-up
             // time. Then the passes take turns, in reverse order every other round: a box that speeds up or slows
             // down during the run then weighs on every pass alike.
-            for (int round = 0; round <= source.loopCount; round++) {
+            for (int round = 0; round <= source.loopCount(); round++) {
                 if (round == 1) {
                     startTimingSteps();
                 }
@@ -138,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
         Runtime rt = Runtime.getRuntime();
-        Report report = new Report(source.video, width, height, layout.size(), settings.step(), source.loopCount,
+        Report report = new Report(source.video(), width, height, layout.size(), settings.step(), source.loopCount(),
                 Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), startup, passes,
                 perStep, residentStart, ProcessUsage.residentKb(), ProcessUsage.peakResidentKb(),
                 (rt.totalMemory() - rt.freeMemory()) / 1024);
@@ -151,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Plays the clip once through the pass, adding its cost to {@code into}. */
     private void play(FramePass pass, Timed into) throws SourceException {
-        try (FrameSource frames = SourceOptions.open(source.video, 1)) {
+        try (FrameSource frames = SourceOptions.open(source.video(), 1)) {
             long cpu = ProcessUsage.cpuNanos();
             long wall = System.nanoTime();
             into.frames += pass.play(frames);
@@ -186,12 +193,13 @@ final class BenchCommand implements Callable<Integer> {
      * What {@code analyze --annotate} does: every frame decoded to colour, sampled ones analysed, all drawn on; for
      * the kiosk's engine thread, each frame then converted into the BGRA buffer the screen shows.
      */
-    private final class Engine implements FramePass {
+    private final class Engine implements FramePass, EngineLoop.SampleListener {
         private final OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
         private final Annotator annotator = new Annotator(layout);
         private final ByteBuffer screenPixels;
         private final Mat screen;
         private final boolean timesSteps;
+        private EngineLoop loop;
         private long index;
 
         Engine(boolean toScreen, boolean timesSteps) {
@@ -202,20 +210,33 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public long play(FrameSource frames) throws SourceException {
-            long n = 0;
-            for (Mat frame = frames.next(); frame != null; frame = frames.next(), n++, index++) {
-                double time = index / frames.frameRate();
-                (timesSteps ? timedAnalysis(tracker, frame, index, time) : tracker.accept(frame, index, time))
-                        .ifPresent(annotator::show);
-                annotator.draw(frame);
-                if (firstAnnotated == null) {
-                    firstAnnotated = Instant.now();
-                }
-                if (screen != null) {
-                    Imgproc.cvtColor(frame, screen, Imgproc.COLOR_BGR2BGRA);
-                }
+            loop = new EngineLoop(frames, tracker, this, EngineLoop.Pace.AS_FAST_AS_DECODED);
+            classifiedAtStep = classifications;
+            long played = runLoop(loop, index);
+            index += played;
+            return played;
+        }
+
+        @Override
+        public void sampled(LotSnapshot snapshot, Mat frame) {
+            // The first step classifies every spot: not a step like the others.
+            if (timesSteps && snapshot.frame() > 0) {
+                timedStep(loop.lastStepNanos());
             }
-            return n;
+            annotator.show(LotView.of(snapshot));
+        }
+
+        @Override
+        public void frame(Mat frame, long index) {
+            // Other passes classify between this pass's frames: count from here.
+            classifiedAtStep = classifications;
+            annotator.draw(frame);
+            if (firstAnnotated == null) {
+                firstAnnotated = Instant.now();
+            }
+            if (screen != null) {
+                Imgproc.cvtColor(frame, screen, Imgproc.COLOR_BGR2BGRA);
+            }
         }
 
         @Override
@@ -231,28 +252,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** What {@code analyze} does with no output to draw: only sampled frames are converted to colour. */
-    private final class AnalysisOnly implements FramePass {
+    private final class AnalysisOnly implements FramePass, EngineLoop.SampleListener {
         private final OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
         private long index;
 
         @Override
         public long play(FrameSource frames) throws SourceException {
-            long n = 0;
-            while (true) {
-                if (!tracker.samples(index)) {
-                    if (!frames.skip()) {
-                        return n;
-                    }
-                } else {
-                    Mat frame = frames.next();
-                    if (frame == null) {
-                        return n;
-                    }
-                    tracker.accept(frame, index, index / frames.frameRate());
-                }
-                n++;
-                index++;
-            }
+            long played = runLoop(new EngineLoop(frames, tracker, this, EngineLoop.Pace.AS_FAST_AS_DECODED), index);
+            index += played;
+            return played;
+        }
+
+        @Override
+        public void sampled(LotSnapshot snapshot, Mat frame) {
+        }
+
+        @Override
+        public boolean looksAtEveryFrame() {
+            return false;
         }
 
         @Override
@@ -261,21 +278,25 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Feeds the tracker, timing the sampled frames after the first (which classifies every spot). */
-    private Optional<LotSnapshot> timedAnalysis(OccupancyTracker tracker, Mat frame, long n, double time) {
-        long started = System.nanoTime();
-        long classifiedBefore = classifications;
-        Optional<LotSnapshot> result = tracker.accept(frame, n, time);
-        if (result.isPresent() && n > 0) {
-            stepMillis.add((System.nanoTime() - started) / 1e6);
-            stepClassifications += classifications - classifiedBefore;
+    private static long runLoop(EngineLoop loop, long first) throws SourceException {
+        try {
+            return loop.run(first, Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException("the benchmark was stopped");
         }
-        return result;
+    }
+
+    private void timedStep(long nanos) {
+        stepMillis.add(nanos / 1e6);
+        stepClassifications += classifications - classifiedAtStep;
+        classifiedAtStep = classifications;
     }
 
     private void startTimingSteps() {
         stepMillis.clear();
         stepClassifications = 0;
+        classifiedAtStep = classifications;
     }
 
     private StepTimes stepTimes(String lot, int spots) {
@@ -291,7 +312,13 @@ final class BenchCommand implements Callable<Integer> {
              OccupancyTracker tracker = new OccupancyTracker(lot.layout(), classifier, settings)) {
             for (int s = 0; s <= LARGE_LOT_STEPS; s++) {
                 long index = (long) s * settings.step();
-                timedAnalysis(tracker, lot.advance(settings.step()), index, index / SimulatedLot.FRAME_RATE);
+                Mat frame = lot.advance(settings.step());
+                classifiedAtStep = classifications;
+                long started = System.nanoTime();
+                tracker.accept(frame, index, index / SimulatedLot.FRAME_RATE);
+                if (s > 0) {
+                    timedStep(System.nanoTime() - started);
+                }
             }
             return stepTimes("simulated 4K lot", lot.layout().size());
         }

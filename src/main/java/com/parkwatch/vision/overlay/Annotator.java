@@ -3,10 +3,12 @@ package com.parkwatch.vision.overlay;
 import com.parkwatch.vision.image.OpenCv;
 
 import com.parkwatch.lot.Box;
+import com.parkwatch.lot.FreeSpots;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
-import com.parkwatch.lot.Occupancy;
-import com.parkwatch.lot.SpotStatus;
+import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SpotState;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
@@ -16,13 +18,14 @@ import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Draws the lot's state on frames: a box per spot (green free, amber free but reserved, red occupied, grey
- * unknown) with its number on a tag of the box's colour, and a panel "Available spots: X / N" with the free spot
- * numbers (reserved ones are not available), in the corner of the frame where it hides the fewest spots. The drawing
+ * Draws the lot's state on frames: a box per spot in its state's colour from the {@link Palette} (green free, amber
+ * reserved, red occupied, grey unknown) with its number on a tag of the box's colour, and a panel "Available spots:
+ * X / N" with the free spot numbers, in the corner of the frame where it hides the fewest spots. The drawing
  * is rendered once per state, and each frame then only receives the runs of pixels it covers ({@link PixelRuns}),
  * which costs a fraction of drawing and allocates nothing. A number on a solid tag reads on any background, and
  * its pixels lie in a few long runs where thin strokes of text make many short ones.
@@ -30,15 +33,11 @@ import java.util.Set;
 public final class Annotator implements AutoCloseable {
 
     // Colours carry a fourth (alpha) value so that the same drawing works on BGR and BGRA frames.
-    static final Scalar FREE = new Scalar(40, 200, 40, 255);
-    static final Scalar OCCUPIED = new Scalar(40, 40, 230, 255);
-    static final Scalar UNKNOWN = new Scalar(160, 160, 160, 255);
-    static final Scalar RESERVED = new Scalar(0, 176, 255, 255);
+    static final Map<SpotState, Scalar> COLOURS = colours();
     private static final Scalar PANEL = new Scalar(25, 25, 25, 255);
     private static final Scalar TEXT = new Scalar(255, 255, 255, 255);
     static final Scalar TAG_TEXT = new Scalar(20, 20, 20, 255);
     private static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
-    private static final int MAX_FREE_LINES = 3;
     private static final Scalar COVERED = new Scalar(255);
     private static final Scalar CLEAR = Scalar.all(0);
     /** How far a box's two-pixel edge may reach beyond the box's rows. */
@@ -62,6 +61,8 @@ public final class Annotator implements AutoCloseable {
     private final double panelScale;
     private final int lineHeight;
     private final int panelWidth;
+    /** Numbers on a line of the panel. */
+    private final int perLine;
     private final boolean panelOnRight;
     private final boolean panelAtBottom;
     private final Point panelTopLeft = new Point();
@@ -93,7 +94,8 @@ public final class Annotator implements AutoCloseable {
         panelScale = 0.9 * scale;
         lineHeight = (int) Math.round(34 * scale);
         panelWidth = (int) Math.round(layout.width() * 0.62);
-        int tallestPanel = panelHeight(1 + MAX_FREE_LINES);
+        perLine = Math.max(8, (int) (panelWidth / (panelScale * 22 * 4.2)));
+        int tallestPanel = panelHeight(1 + (FreeSpots.LISTED + 1 + perLine - 1) / perLine);
         long leastHidden = Long.MAX_VALUE;
         boolean right = false;
         boolean bottom = false;
@@ -119,32 +121,31 @@ public final class Annotator implements AutoCloseable {
             labelAt[i] = new Point(b.x() + 3, b.y() + b.height() - 4);
             tagTopLeft[i] = new Point(b.x(), b.y() + b.height() - text.height - 7);
             tagBottomRight[i] = new Point(b.x() + text.width + 5, bottomRight[i].y);
-            colours[i] = UNKNOWN;
+            colours[i] = COLOURS.get(SpotState.UNKNOWN);
         }
-        show(new LotSnapshot(-1, 0, List.of()));
+        show(LotView.of(new LotSnapshot(-1, 0, List.of())));
+    }
+
+    /** BGR with a fourth (alpha) value from each state's colour, so that one drawing serves BGR and BGRA frames. */
+    private static Map<SpotState, Scalar> colours() {
+        Map<SpotState, Scalar> colours = new EnumMap<>(SpotState.class);
+        for (SpotState s : SpotState.values()) {
+            int rgb = Palette.rgb(s);
+            colours.put(s, new Scalar(rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff, 255));
+        }
+        return colours;
     }
 
     /** Takes the state to draw from now on. */
-    public void show(LotSnapshot snapshot) {
-        show(snapshot, Set.of());
-    }
-
-    /** Takes the state to draw from now on, with the spots that are reserved. */
-    public void show(LotSnapshot snapshot, Set<Integer> reserved) {
-        List<Integer> available = new ArrayList<>();
-        for (int i = 0; i < snapshot.spots().size(); i++) {
-            SpotStatus s = snapshot.spots().get(i);
-            boolean free = s.occupancy() == Occupancy.FREE;
-            boolean held = reserved.contains(s.spot().id());
-            Scalar colour = free && held ? RESERVED : colour(s.occupancy());
+    public void show(LotView view) {
+        for (int i = 0; i < view.spots().size(); i++) {
+            Scalar colour = COLOURS.get(view.spots().get(i).state());
             if (colour != colours[i]) {
                 repaint.set(i);
             }
             colours[i] = colour;
-            if (free && !held) {
-                available.add(s.spot().id());
-            }
         }
+        List<Integer> available = view.freeSpotIds();
         List<String> lines = new ArrayList<>();
         lines.add("Available spots: " + available.size() + " / " + labels.length);
         lines.addAll(freeNumberLines(available));
@@ -185,41 +186,26 @@ public final class Annotator implements AutoCloseable {
         return lines * lineHeight + lineHeight / 3;
     }
 
-    private static Scalar colour(Occupancy occupancy) {
-        return switch (occupancy) {
-            case FREE -> FREE;
-            case OCCUPIED -> OCCUPIED;
-            case UNKNOWN -> UNKNOWN;
-        };
-    }
-
-    /** "Free: 3, 7, 12 ..." wrapped to the panel, with a count of what did not fit. */
+    /** The free spots' text ({@link FreeSpots}) wrapped to the panel, {@link #perLine} words a line. */
     private List<String> freeNumberLines(List<Integer> free) {
         List<String> lines = new ArrayList<>();
         if (free.isEmpty()) {
             return lines;
         }
-        int perLine = Math.max(8, (int) (panelWidth / (panelScale * 22 * 4.2)));
-        StringBuilder line = new StringBuilder("Free:");
-        int shown = 0;
-        for (int id : free) {
-            if (shown > 0 && shown % perLine == 0) {
+        String[] words = FreeSpots.text(free).split(" ");
+        StringBuilder line = new StringBuilder(words[0]);
+        int numbers = 0;
+        for (int i = 1; i < words.length; i++) {
+            // "Free:" leads the first line and "+N more" ends the last; only numbers count toward a line.
+            boolean number = Character.isDigit(words[i].charAt(0));
+            if (number && numbers > 0 && numbers % perLine == 0) {
                 lines.add(line.toString());
-                line = new StringBuilder();
-                if (lines.size() == MAX_FREE_LINES) {
-                    break;
-                }
+                line.setLength(0);
             }
-            line.append(' ').append(id);
-            shown++;
+            line.append(line.length() == 0 ? "" : " ").append(words[i]);
+            numbers += number ? 1 : 0;
         }
-        if (lines.size() < MAX_FREE_LINES) {
-            lines.add(line.toString());
-        }
-        if (shown < free.size()) {
-            int last = lines.size() - 1;
-            lines.set(last, lines.get(last) + " +" + (free.size() - shown) + " more");
-        }
+        lines.add(line.toString());
         return lines;
     }
 

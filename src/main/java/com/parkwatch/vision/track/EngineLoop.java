@@ -1,20 +1,17 @@
 package com.parkwatch.vision.track;
 
+import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.SourceException;
-import com.parkwatch.vision.video.SourceStatus;
-
-import com.parkwatch.lot.LotSnapshot;
 import org.opencv.core.Mat;
 
-import java.util.function.Consumer;
-
 /**
- * Runs a source through the tracker until the source ends or the thread is interrupted, at the source's own pace
- * for files and the simulated lot (live sources pace themselves), and reports each sampled frame and the source's
- * status.
+ * The one frame loop: plays a source through the tracker and tells a listener of each sampled frame and, if it
+ * cares, of every frame. The kiosk, {@code serve}, {@code analyze} and {@code bench} all run it. Files and the
+ * simulated lot play at their own frame rate when asked to (live sources pace themselves); frames no one looks at
+ * are decoded but not converted to colour.
  */
-public final class EngineLoop implements Runnable {
+public final class EngineLoop {
 
     /** Told of each sampled frame and, if it cares, of every frame; frames are valid only during the call. */
     public interface SampleListener {
@@ -23,60 +20,84 @@ public final class EngineLoop implements Runnable {
         /** Every frame, after {@link #sampled} when it was a sampled one. */
         default void frame(Mat frame, long index) {
         }
+
+        /** False when only sampled frames matter: the others are then skipped without conversion to colour. */
+        default boolean looksAtEveryFrame() {
+            return true;
+        }
     }
+
+    /** How fast frames go: at the source's own rate (what a viewer sees), or as fast as they decode. */
+    public enum Pace { SOURCE_RATE, AS_FAST_AS_DECODED }
 
     private final FrameSource source;
     private final OccupancyTracker tracker;
     private final SampleListener listener;
-    private final Consumer<SourceStatus> status;
+    private final Pace pace;
+    private long lastStepNanos;
 
-    public EngineLoop(FrameSource source, OccupancyTracker tracker, SampleListener listener, Consumer<SourceStatus> status) {
+    public EngineLoop(FrameSource source, OccupancyTracker tracker, SampleListener listener, Pace pace) {
         this.source = source;
         this.tracker = tracker;
         this.listener = listener;
-        this.status = status;
+        this.pace = pace;
     }
 
-    @Override
-    public void run() {
+    /** How long the tracker took over the latest sampled frame: for {@code bench}, read during {@code sampled}. */
+    public long lastStepNanos() {
+        return lastStepNanos;
+    }
+
+    /**
+     * Plays frames numbered from {@code first} until the source ends, {@code limit} frames have played or the thread
+     * is interrupted.
+     *
+     * @return how many frames played
+     */
+    public long run(long first, long limit) throws SourceException, InterruptedException {
+        boolean paced = pace == Pace.SOURCE_RATE && !source.isLive();
         long frameNanos = Math.round(1e9 / source.frameRate());
         long started = 0;
         long began = System.nanoTime();
         long quickest = Long.MAX_VALUE;
-        status.accept(SourceStatus.running());
-        try {
-            Mat frame;
-            for (long index = 0; !Thread.currentThread().isInterrupted() && (frame = source.next()) != null; index++) {
-                double time = index / source.frameRate();
-                Mat sampledFrame = frame;
-                tracker.accept(frame, index, time).ifPresent(s -> listener.sampled(s, sampledFrame));
-                listener.frame(frame, index);
-                if (!source.isLive()) {
-                    long handedOver = System.nanoTime();
-                    quickest = Math.min(quickest, handedOver - began);
-                    if (index == 0) {
-                        // The clock starts when the first frame is out: a screen may have held it until it could
-                        // show it.
-                        started = handedOver;
-                    }
-                    // On time; but after a stall (a long step, the collector, a busy core) not straight after the
-                    // late frame: two frames closer than a screen refresh reach a screen together and it shows one.
-                    // Half a frame apart at least (no frame is quicker than the quickest), the lag is soon made up.
-                    long due = Math.max(started + (index + 1) * frameNanos, handedOver + frameNanos / 2 - quickest);
-                    long wait = due - handedOver;
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    began = System.nanoTime();
+        long played = 0;
+        for (long index = first; played < limit && !Thread.currentThread().isInterrupted(); index++, played++) {
+            if (!listener.looksAtEveryFrame() && !tracker.samples(index)) {
+                if (!source.skip()) {
+                    break;
                 }
+                continue;
             }
-            status.accept(new SourceStatus(SourceStatus.State.STOPPED,
-                    Thread.currentThread().isInterrupted() ? "stopped" : "the video ended"));
-        } catch (InterruptedException e) {
-            status.accept(new SourceStatus(SourceStatus.State.STOPPED, "stopped"));
-            Thread.currentThread().interrupt();
-        } catch (SourceException e) {
-            status.accept(new SourceStatus(SourceStatus.State.STOPPED, e.getMessage()));
+            Mat frame = source.next();
+            if (frame == null) {
+                break;
+            }
+            double time = index / source.frameRate();
+            if (tracker.samples(index)) {
+                long stepStarted = System.nanoTime();
+                LotSnapshot sampled = tracker.accept(frame, index, time).orElseThrow();
+                lastStepNanos = System.nanoTime() - stepStarted;
+                listener.sampled(sampled, frame);
+            }
+            listener.frame(frame, index);
+            if (paced) {
+                long handedOver = System.nanoTime();
+                quickest = Math.min(quickest, handedOver - began);
+                if (played == 0) {
+                    // The clock starts when the first frame is out: a screen may have held it until it could show it.
+                    started = handedOver;
+                }
+                // On time; but after a stall (a long step, the collector, a busy core) not straight after the late
+                // frame: two frames closer than a screen refresh reach a screen together and it shows one. Half a
+                // frame apart at least (no frame is quicker than the quickest), the lag is soon made up.
+                long due = Math.max(started + (played + 1) * frameNanos, handedOver + frameNanos / 2 - quickest);
+                long wait = due - handedOver;
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                began = System.nanoTime();
+            }
         }
+        return played;
     }
 }

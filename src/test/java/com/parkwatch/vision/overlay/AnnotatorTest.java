@@ -5,6 +5,10 @@ import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.lot.SpotState;
+import com.parkwatch.lot.SpotView;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
@@ -16,6 +20,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,15 +49,15 @@ class AnnotatorTest {
 
     private Annotator showingOneFreeOneTaken() {
         Annotator annotator = new Annotator(layout);
-        annotator.show(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
-                new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0))));
+        annotator.show(LotView.of(new LotSnapshot(30, 1, List.of(new SpotStatus(free, Occupancy.FREE, 0.9, 0),
+                new SpotStatus(taken, Occupancy.OCCUPIED, 0.9, 0)))));
         return annotator;
     }
 
     /** On a grey (128) BGR frame. */
     private static void assertFreeGreenTakenRed(Mat frame) {
-        assertArrayEquals(bgr(Annotator.FREE), frame.get(400, 130), "top edge of the free spot");
-        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(450, 300), "left edge of the occupied spot");
+        assertArrayEquals(bgr(Annotator.COLOURS.get(SpotState.FREE)), frame.get(400, 130), "top edge of the free spot");
+        assertArrayEquals(bgr(Annotator.COLOURS.get(SpotState.OCCUPIED)), frame.get(450, 300), "left edge of the occupied spot");
         assertArrayEquals(new double[]{128, 128, 128}, frame.get(460, 130), "inside a spot stays untouched");
     }
 
@@ -69,8 +74,8 @@ class AnnotatorTest {
     void writesEachSpotsNumberDarkOnATagOfItsColour() {
         Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
         showingOneFreeOneTaken().draw(frame);
-        assertArrayEquals(bgr(Annotator.FREE), frame.get(504, 110), "the free spot's tag, above its number");
-        assertArrayEquals(bgr(Annotator.OCCUPIED), frame.get(504, 310), "the occupied spot's tag");
+        assertArrayEquals(bgr(Annotator.COLOURS.get(SpotState.FREE)), frame.get(504, 110), "the free spot's tag, above its number");
+        assertArrayEquals(bgr(Annotator.COLOURS.get(SpotState.OCCUPIED)), frame.get(504, 310), "the occupied spot's tag");
         Mat number = new Mat();
         Core.inRange(frame.submat(new Rect(100, 500, 40, 20)), Annotator.TAG_TEXT, Annotator.TAG_TEXT, number);
         assertTrue(Core.countNonZero(number) > 5, "the number's strokes on the tag");
@@ -80,11 +85,11 @@ class AnnotatorTest {
     @Test
     void drawsOnBgraFramesTooWithOpaqueColours() {
         Annotator annotator = new Annotator(layout);
-        annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(free, Occupancy.FREE, 1, 0),
-                new SpotStatus(taken, Occupancy.UNKNOWN, 0, 0))));
+        annotator.show(LotView.of(new LotSnapshot(0, 0, List.of(new SpotStatus(free, Occupancy.FREE, 1, 0),
+                new SpotStatus(taken, Occupancy.UNKNOWN, 0, 0)))));
         Mat frame = new Mat(720, 1280, CvType.CV_8UC4, Scalar.all(0));
         annotator.draw(frame);
-        assertArrayEquals(Annotator.FREE.val, frame.get(400, 130));
+        assertArrayEquals(Annotator.COLOURS.get(SpotState.FREE).val, frame.get(400, 130));
         assertEquals(255, frame.get(400, 330)[3]);
         frame.release();
     }
@@ -117,11 +122,11 @@ class AnnotatorTest {
             buffers[i] = new Mat(720, 1280, CvType.CV_8UC4, Scalar.all(0));
         }
         for (Occupancy state : new Occupancy[]{Occupancy.FREE, Occupancy.OCCUPIED}) {
-            annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(free, state, 1, 0),
-                    new SpotStatus(taken, Occupancy.OCCUPIED, 1, 0))));
+            annotator.show(LotView.of(new LotSnapshot(0, 0, List.of(new SpotStatus(free, state, 1, 0),
+                    new SpotStatus(taken, Occupancy.OCCUPIED, 1, 0)))));
             for (Mat buffer : buffers) {
                 annotator.draw(buffer);
-                assertArrayEquals((state == Occupancy.FREE ? Annotator.FREE : Annotator.OCCUPIED).val,
+                assertArrayEquals(Annotator.COLOURS.get(state == Occupancy.FREE ? SpotState.FREE : SpotState.OCCUPIED).val,
                         buffer.get(400, 130));
             }
         }
@@ -156,11 +161,11 @@ class AnnotatorTest {
             }
             LotSnapshot snapshot = new LotSnapshot(step, step, statuses);
             Set<Integer> reserved = Set.of(1 + random.nextInt(step % 4 == 0 ? 60 : 1));
-            following.show(snapshot, reserved);
+            following.show(view(snapshot, reserved));
             followed.setTo(Scalar.all(128));
             following.draw(followed);
             Annotator afresh = new Annotator(lot);
-            afresh.show(snapshot, reserved);
+            afresh.show(view(snapshot, reserved));
             fresh.setTo(Scalar.all(128));
             afresh.draw(fresh);
             afresh.close();
@@ -184,13 +189,20 @@ class AnnotatorTest {
         Spot topLeft = Spot.ofBox(1, new Box(20, 20, 60, 40));
         Spot bottomRight = Spot.ofBox(2, new Box(1200, 660, 60, 40));
         Annotator annotator = new Annotator(new Layout(1280, 720, List.of(topLeft, bottomRight)));
-        annotator.show(new LotSnapshot(0, 0, List.of(new SpotStatus(topLeft, Occupancy.FREE, 1, 0),
-                new SpotStatus(bottomRight, Occupancy.FREE, 1, 0))));
+        annotator.show(LotView.of(new LotSnapshot(0, 0, List.of(new SpotStatus(topLeft, Occupancy.FREE, 1, 0),
+                new SpotStatus(bottomRight, Occupancy.FREE, 1, 0)))));
         Mat frame = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
         annotator.draw(frame);
-        assertArrayEquals(bgr(Annotator.FREE), frame.get(20, 50), "the spot at the top left shows");
+        assertArrayEquals(bgr(Annotator.COLOURS.get(SpotState.FREE)), frame.get(20, 50), "the spot at the top left shows");
         assertArrayEquals(new double[]{25, 25, 25}, frame.get(3, 1276), "the panel is at the top right");
         assertArrayEquals(new double[]{128, 128, 128}, frame.get(3, 3));
         frame.release();
+    }
+
+    /** The view of a sample with these spots booked, as the live lot would give it. */
+    private static LotView view(LotSnapshot snapshot, Set<Integer> reserved) {
+        return new LotView(snapshot, snapshot.spots().stream().map(s -> new SpotView(s.spot(),
+                SpotState.of(s.occupancy(), reserved.contains(s.spot().id())), s.occupancy(), s.confidence(), null,
+                reserved.contains(s.spot().id()) ? Instant.MAX : null)).toList(), SourceHealth.live(), null, true);
     }
 }

@@ -1,0 +1,109 @@
+package com.parkwatch.ui;
+
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.vision.overlay.Annotator;
+import com.parkwatch.vision.track.EngineLoop;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * On the engine thread: draws each frame, annotated with the lot's state now, into the feed's hand-off at the size
+ * it is shown at. A file's first frame waits for the screen to be ready rather than play to nobody.
+ */
+final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
+
+    private final LiveLot lot;
+    private final Annotator annotator;
+    private final FeedBuffer[] buffers;
+    private final FrameHandOff<FeedBuffer> feed;
+    private final Size shownSize;
+    /** How long a file's frame waits for the screen to take the one before; 0 for a camera. */
+    private final long patienceNanos;
+    private final AtomicBoolean lotChanged = new AtomicBoolean(true);
+    private final AtomicLong framesDecoded = new AtomicLong();
+    /** The frame brought to the size it is shown at, when that is smaller. */
+    private final Mat reduced = new Mat();
+    private final CountDownLatch screenReady;
+
+    /**
+     * @param shown      the layout at the size the feed is shown at
+     * @param frameNanos a file's frame time, or 0 for a source that paces itself
+     */
+    FeedPainter(LiveLot lot, Layout shown, long frameNanos) {
+        this.lot = lot;
+        this.annotator = new Annotator(shown);
+        buffers = new FeedBuffer[]{new FeedBuffer(shown.width(), shown.height()),
+                new FeedBuffer(shown.width(), shown.height()), new FeedBuffer(shown.width(), shown.height())};
+        this.feed = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);
+        this.shownSize = new Size(shown.width(), shown.height());
+        this.patienceNanos = frameNanos;
+        this.screenReady = new CountDownLatch(frameNanos > 0 ? 1 : 0);
+        lot.subscribe(view -> lotChanged.set(true));
+    }
+
+    /** From the FX thread, once the window has drawn its first pulses: files start playing. */
+    void screenReady() {
+        screenReady.countDown();
+    }
+
+    /** The frames drawn, for the screen to take. */
+    FrameHandOff<FeedBuffer> handOff() {
+        return feed;
+    }
+
+    FeedBuffer[] buffers() {
+        return buffers;
+    }
+
+    long framesDecoded() {
+        return framesDecoded.get();
+    }
+
+    @Override
+    public void sampled(LotSnapshot snapshot, Mat frame) {
+        // The lot itself says when it changed: samples, bookings and the camera's health alike.
+    }
+
+    @Override
+    public void frame(Mat frame, long index) {
+        try {
+            screenReady.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (lotChanged.getAndSet(false)) {
+            annotator.show(lot.view());
+        }
+        Mat target = feed.drawing().bgra;
+        if (target.cols() == frame.cols()) {
+            Imgproc.cvtColor(frame, target, Imgproc.COLOR_BGR2BGRA);
+        } else {
+            // The screen shows fewer pixels than the camera gives: the FX thread then draws without scaling.
+            Imgproc.resize(frame, reduced, shownSize, 0, 0, Imgproc.INTER_LINEAR);
+            Imgproc.cvtColor(reduced, target, Imgproc.COLOR_BGR2BGRA);
+        }
+        annotator.draw(target);
+        // A file waits up to a frame for the screen to take the frame before, so that a screen pulse a little late
+        // costs no frame; the loop's clock makes the wait up. A camera's frames come when they come.
+        feed.publish(patienceNanos);
+        framesDecoded.incrementAndGet();
+    }
+
+    /** After the engine has stopped: the feed's buffers and the drawing are freed with the painter. */
+    @Override
+    public void close() {
+        annotator.close();
+        reduced.release();
+        for (FeedBuffer b : buffers) {
+            b.release();
+        }
+    }
+}

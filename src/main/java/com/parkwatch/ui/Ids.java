@@ -1,0 +1,65 @@
+package com.parkwatch.ui;
+
+/** The kiosk's node ids, shared by the views and the tests that drive them, so no test spells an id by hand. */
+public final class Ids {
+
+    public static final String AVAILABLE = "available";
+    public static final String FREE_SPOTS = "free-spots";
+    public static final String SOURCE_STATUS = "source-status";
+    public static final String NOT_LIVE = "not-live";
+    public static final String WEB_NOTICE = "web-notice";
+    public static final String OPEN_CANCEL = "open-cancel";
+    public static final String OPEN_HISTORY = "open-history";
+    public static final String CORRECTING = "correcting";
+    public static final String CORRECTING_DONE = "correcting-done";
+
+    public static final String BOOKING_SPOT = "booking-spot";
+    public static final String BOOKING_PLATE = "booking-plate";
+    public static final String BOOKING_ERROR = "booking-error";
+    public static final String BOOKING_CONFIRM = "booking-confirm";
+    public static final String BOOKING_CLOSE = "booking-close";
+    public static final String BOOKING_CODE = "booking-code";
+    public static final String BOOKING_DONE = "booking-done";
+    public static final String PLATE_KEY = "key";
+    public static final String CANCEL_CODE = "cancel-code";
+    public static final String CANCEL_MESSAGE = "cancel-message";
+    public static final String CANCEL_CONFIRM = "cancel-confirm";
+    public static final String CANCEL_CLOSE = "cancel-close";
+    public static final String CODE_KEY = "code-key";
+
+    public static final String HISTORY_CHART = "free-history";
+    public static final String HISTORY_SPOT = "history-spot";
+    public static final String HISTORY_CHANGES = "history-changes";
+    public static final String HISTORY_CLOSE = "history-close";
+
+    public static final String CORRECTION_SAYS = "correction-says";
+    public static final String CORRECT_FREE = "correct-free";
+    public static final String CORRECT_OCCUPIED = "correct-occupied";
+    public static final String CORRECT_CANCEL = "correct-cancel";
+
+    public static final String PIN = "pin";
+    public static final String PIN_MESSAGE = "pin-message";
+    public static final String PIN_EXIT = "pin-confirm";
+    public static final String PIN_CORRECT = "pin-correct";
+    public static final String PIN_CLOSE = "pin-close";
+
+    private Ids() {
+    }
+
+    public static String spot(int id) {
+        return "spot-" + id;
+    }
+
+    public static String duration(int minutes) {
+        return "duration-" + minutes;
+    }
+
+    public static String pinDigit(int digit) {
+        return "pin-" + digit;
+    }
+
+    /** A key of an on-screen keyboard: {@code key-A}, {@code code-key-space}. */
+    public static String key(String keyboard, char c) {
+        return keyboard + "-" + (c == ' ' ? "space" : String.valueOf(c));
+    }
+}

@@ -1,0 +1,275 @@
+package com.parkwatch.ui;
+
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.lot.SpotState;
+import com.parkwatch.watch.LotWatch;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The kiosk's window, built from a running lot: the live annotated feed, the grid of spot tiles, the header, the
+ * banners, the dialogs and the operator's keys. It starts the lot's engine as it builds itself, so the engine's
+ * first look at every spot overlaps with building the scene.
+ */
+final class KioskWindow {
+
+    static final double WIDTH = 1600;
+    static final double HEIGHT = 900;
+    private static final Logger LOG = LoggerFactory.getLogger(KioskWindow.class);
+    /** The first seconds on screen, while the scene's first layouts and the JIT settle: their drops counted apart. */
+    private static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(3);
+
+    private final LotWatch watch;
+    private final KioskOptions options;
+    private final Runnable exit;
+    private final LotViewModel model;
+    private final FxTimings timings = new FxTimings();
+    private final FxBackgroundTasks tasks = new FxBackgroundTasks();
+    private FeedPainter painter;
+    private LiveFeed feed;
+    private Stage stage;
+    private Timeline clock;
+    private long startedNanos;
+    private Instant firstFrameShown;
+    private long droppedBeforeScreen;
+    /** Dropped up to the end of {@link #SETTLING}, or -1 before. */
+    private long droppedSettling = -1;
+    private boolean exiting;
+
+    /** @param exit leaves the kiosk: called once, after the window has done its own closing */
+    KioskWindow(LotWatch watch, KioskOptions options, Runnable exit) {
+        this.watch = watch;
+        this.options = options;
+        this.exit = exit;
+        this.model = new LotViewModel(watch.layout());
+    }
+
+    void show(Stage primary) {
+        stage = primary;
+        boolean full = options.fullScreen();
+        Layout shown = FeedSize.forScreen(watch.layout(), full ? Screen.getPrimary().getBounds().getWidth() : WIDTH,
+                full ? Screen.getPrimary().getBounds().getHeight() : HEIGHT);
+        painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
+        watch.show(painter);
+        startedNanos = System.nanoTime();
+        watch.start();
+        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady);
+
+        BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks);
+        BookingPanel bookingPanel = new BookingPanel(booking);
+        HistoryPanel history = new HistoryPanel(model);
+        CorrectionPanel correction = new CorrectionPanel((spot, truth) -> watch.correct(spot, truth)
+                .whenComplete((learnt, failure) -> {
+                    if (failure != null) {
+                        Platform.runLater(() -> LOG.warn("the correction of spot {} could not be kept", spot));
+                    }
+                }));
+        SpotGrid grid = new SpotGrid(model, tile -> {
+            if (model.correctingProperty().get()) {
+                correction.open(tile);
+            } else if (tile.stateProperty().get() == SpotState.FREE && model.liveProperty().get()) {
+                booking.open(tile.id(), model.freeSpotIds());
+            } else {
+                history.showSpot(tile);
+            }
+        });
+        SplitPane body = new SplitPane(feed, grid);
+        body.setOrientation(Orientation.HORIZONTAL);
+        body.setDividerPositions(FeedSize.FEED_SHARE);
+        BorderPane main = new BorderPane(body);
+        Header header = new Header(model);
+        HBox.setHgrow(header, Priority.ALWAYS);
+        Button showHistory = Dialog.button("History", Ids.OPEN_HISTORY, history::showLot);
+        Button cancelBooking = Dialog.button("Cancel a booking", Ids.OPEN_CANCEL, booking::openCancel);
+        HBox top = new HBox(12, header, showHistory, cancelBooking);
+        top.getStyleClass().add("top");
+        top.setAlignment(Pos.CENTER);
+        main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
+        StackPane root = new StackPane(main, bookingPanel, history, correction);
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
+        scene.getStylesheets().add("data:text/css;base64," + Base64.getEncoder().encodeToString(
+                Palette.css("-fx-background-color").getBytes(StandardCharsets.UTF_8)));
+        if (full) {
+            OperatorPad operatorPad = new OperatorPad(options.operatorPin(), () -> model.setCorrecting(true), this::exit);
+            root.getChildren().add(operatorPad);
+            primary.setFullScreenExitHint("");
+            primary.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            KeyCombination operator = KeyCombination.keyCombination("Ctrl+Alt+Q");
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (operator.match(e)) {
+                    operatorPad.open();
+                    e.consume();
+                }
+            });
+            // A window manager's close (Alt+F4) does not leave kiosk mode: only the operator's PIN does.
+            primary.setOnCloseRequest(e -> e.consume());
+        } else {
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.Q) {
+                    exit();
+                } else if (e.getCode() == KeyCode.C) {
+                    model.setCorrecting(!model.correctingProperty().get());
+                }
+            });
+            primary.setOnCloseRequest(e -> exit());
+        }
+        primary.setTitle("ParkWatch");
+        primary.setScene(scene);
+        // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
+        scene.snapshot(null);
+        primary.show();
+        // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
+        primary.setFullScreen(full);
+
+        LotToScreen toScreen = new LotToScreen(watch.lot(), model, timings);
+        toScreen.start();
+        watch.lot().subscribe(this::sourceEnded);
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            Instant now = Instant.now();
+            model.tick(now);
+            toScreen.refresh(now);
+        }));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        feed.start();
+    }
+
+    /** A file that played out ends a screenshot run, even short of its frames. */
+    private void sourceEnded(LotView view) {
+        if (options.screenshot() != null && view.source().state() == SourceHealth.State.ENDED) {
+            Platform.runLater(this::screenshotAndExit);
+        }
+    }
+
+    private void frameShown() {
+        if (feed.framesShown() == 1) {
+            firstFrameShown = Instant.now();
+            droppedBeforeScreen = painter.handOff().dropped();
+        } else if (droppedSettling < 0 && Instant.now().isAfter(firstFrameShown.plus(SETTLING))) {
+            droppedSettling = painter.handOff().dropped();
+        }
+        if (options.screenshot() != null && feed.framesShown() == options.afterFrames()) {
+            screenshotAndExit();
+        }
+    }
+
+    private void screenshotAndExit() {
+        if (exiting) {
+            return;
+        }
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
+                    options.screenshot().toFile());
+        } catch (IOException e) {
+            LOG.error("cannot write the screenshot {}: {}", options.screenshot(), e.getMessage());
+        }
+        exit();
+    }
+
+    /** Stops what the window runs and leaves; the engine's buffers are freed with the watch. */
+    private void exit() {
+        if (exiting) {
+            return;
+        }
+        exiting = true;
+        feed.stop();
+        clock.stop();
+        tasks.close();
+        exit.run();
+    }
+
+    KioskReport report() {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        long dropped = painter.handOff().dropped();
+        // The JVM's start, not ProcessHandle's: that one is rounded to the boot time's whole second.
+        Instant launched = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        return new KioskReport(painter.framesDecoded(), feed.framesShown(), dropped, droppedBeforeScreen,
+                (droppedSettling < 0 ? dropped : droppedSettling) - droppedBeforeScreen, SETTLING.toSeconds(), seconds,
+                watch.frameRate(), timings.summary(),
+                firstFrameShown == null ? -1 : java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0);
+    }
+
+    /** While the lot is not live: why, and since when, over the whole width. */
+    private Label notLiveBanner() {
+        Label banner = new Label();
+        banner.setId(Ids.NOT_LIVE);
+        banner.getStyleClass().add("not-live");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.notLiveReasonProperty());
+        banner.visibleProperty().bind(model.liveProperty().not());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** Shown while the operator corrects tiles: what a tap does now, and the way back. */
+    private HBox correctingBanner() {
+        Label hint = new Label("Correcting: tap a tile whose state is wrong and say what is there.");
+        HBox banner = new HBox(16, hint, Dialog.button("Done", Ids.CORRECTING_DONE, () -> model.setCorrecting(false)));
+        banner.setId(Ids.CORRECTING);
+        banner.getStyleClass().add("correcting");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(model.correctingProperty());
+        banner.managedProperty().bind(model.correctingProperty());
+        return banner;
+    }
+
+    /** A small line for the operator when the web pages could not start. */
+    private Label webNotice() {
+        Label notice = new Label(options.webNotice());
+        notice.setId(Ids.WEB_NOTICE);
+        notice.getStyleClass().add("web-notice");
+        notice.setVisible(!options.webNotice().isEmpty());
+        notice.setManaged(notice.isVisible());
+        return notice;
+    }
+
+    /** The frame on screen now. */
+    FeedBuffer shownFrame() {
+        for (FeedBuffer b : painter.buffers()) {
+            if (feed.shows(b.image)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no frame is on screen yet");
+    }
+
+    LotViewModel model() {
+        return model;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+}

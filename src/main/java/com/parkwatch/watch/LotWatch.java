@@ -1,0 +1,353 @@
+package com.parkwatch.watch;
+
+import com.parkwatch.booking.BookingRules;
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.BookingStore;
+import com.parkwatch.booking.SpotAvailability;
+import com.parkwatch.booking.StoreUnavailable;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.vision.FrameSources;
+import com.parkwatch.vision.classify.CorrectionFolder;
+import com.parkwatch.vision.classify.SpotClassifier;
+import com.parkwatch.vision.track.EngineLoop;
+import com.parkwatch.vision.track.OccupancyTracker;
+import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceStatus;
+import org.opencv.core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The composition root of a running lot, built once by the kiosk, {@code serve} and the tests: the source, the
+ * layout, the tracker on its engine thread, the live lot, the bookings and the web's picture.
+ *
+ * <p>Threads: the engine thread decodes, analyses and publishes to the {@link LiveLot}; it never touches the
+ * database. The bookings thread re-reads the active bookings every few seconds (their ends, other kiosks sharing the
+ * database) into the live lot; a database that fails there is logged once and the lot goes on. An engine that
+ * fails is logged once, shown as the source's health, and started again after a back-off.
+ */
+public final class LotWatch implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LotWatch.class);
+    /** How often the bookings are read again: how late a booking's end shows, at the most. */
+    static final Duration BOOKINGS_REFRESH = Duration.ofSeconds(5);
+    /** The least time without a new sample before the lot is no longer live. */
+    static final Duration SHORTEST_STALE = Duration.ofSeconds(5);
+    private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RESTART = Duration.ofSeconds(10);
+
+    private final FrameSource source;
+    private final Layout layout;
+    private final SpotClassifier classifier;
+    private final TrackerSettings settings;
+    private final CorrectionFolder corrections;
+    private final Clock clock;
+    private final LiveLot lot;
+    private final BookingService bookings;
+    private final SnapshotPicture picture;
+    private final List<EngineLoop.SampleListener> viewers = new CopyOnWriteArrayList<>();
+    private final Queue<Correction> pendingCorrections = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService bookingsThread = Executors.newSingleThreadScheduledExecutor(
+            daemon("bookings"));
+    private final Thread engine = daemon("engine").newThread(this::runEngine);
+    private volatile boolean storeFailing;
+    private volatile int engineStarts;
+
+    private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
+    }
+
+    private LotWatch(FrameSource source, Layout layout, WatchOptions options) {
+        this.source = source;
+        this.layout = layout;
+        this.classifier = options.classifier();
+        this.settings = options.tracker();
+        this.corrections = options.corrections();
+        this.clock = options.clock();
+        lot = new LiveLot(layout, clock, staleAfter(settings.step(), source.frameRate()));
+        bookings = bookingsFor(lot, options.store(), clock, options.rules());
+        picture = new SnapshotPicture(lot, layout);
+    }
+
+    /** Opens the source and builds the lot on it; nothing runs until {@link #start}. */
+    public static LotWatch open(WatchOptions options) throws SourceException {
+        StatusRelay relay = new StatusRelay();
+        FrameSource source = FrameSources.open(options.video(), options.loopCount(), relay);
+        try {
+            LotWatch watch = new LotWatch(source, options.layoutFor().apply(source), options);
+            relay.target = watch::sourceStatus;
+            return watch;
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /** No sample for three steps' time, and at least {@link #SHORTEST_STALE}: the states are no longer current. */
+    static Duration staleAfter(int step, double frameRate) {
+        Duration threeSteps = Duration.ofMillis(Math.round(3000.0 * step / frameRate));
+        return threeSteps.compareTo(SHORTEST_STALE) > 0 ? threeSteps : SHORTEST_STALE;
+    }
+
+    /**
+     * Someone who shows the frames (the kiosk's feed), on the engine thread; before {@link #start} only. A viewer
+     * that is {@link AutoCloseable} is closed with the watch, once the engine has stopped using it.
+     */
+    public void show(EngineLoop.SampleListener viewer) {
+        viewers.add(viewer);
+    }
+
+    public void start() {
+        engine.start();
+        bookingsThread.scheduleWithFixedDelay(this::refreshBookings, 0, BOOKINGS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public LiveLot lot() {
+        return lot;
+    }
+
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The source watched, which only the engine thread reads frames from. */
+    public FrameSource source() {
+        return source;
+    }
+
+    /** The source's own frame rate, and whether it paces itself (a camera) or plays at that rate (a file). */
+    public double frameRate() {
+        return source.frameRate();
+    }
+
+    public boolean isLiveSource() {
+        return source.isLive();
+    }
+
+    /** The latest sampled frame drawn with the lot's state now, as JPEG; null before the first sample. */
+    public byte[] latestJpeg() {
+        return picture.latestJpeg();
+    }
+
+    /** How many times the engine has started: once, and once more after each failure. */
+    public int engineStarts() {
+        return engineStarts;
+    }
+
+    /**
+     * An operator's correction, applied on the engine thread at the next frame: the spot takes that state at once,
+     * its crop is kept and the classifier learns it.
+     *
+     * @return completes with whether the classifier learnt it, or exceptionally when the crop could not be kept
+     */
+    public CompletableFuture<Boolean> correct(int spotId, Occupancy truth) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        pendingCorrections.add(new Correction(spotId, truth, done));
+        return done;
+    }
+
+    /**
+     * The booking service of a live lot: it books on what the lot shows now, from memory, and hands every change of
+     * the active bookings back to the lot, which keeps them as its reservations.
+     */
+    public static BookingService bookingsFor(LiveLot lot, BookingStore store, Clock clock, BookingRules rules) {
+        return new BookingService(store, new Availability(lot), clock, rules, active -> {
+            Map<Integer, Instant> held = new HashMap<>();
+            active.forEach(b -> held.put(b.spot(), b.end()));
+            lot.reservations(held);
+        });
+    }
+
+    private void refreshBookings() {
+        try {
+            bookings.refresh();
+            if (storeFailing) {
+                LOG.info("the booking database answers again");
+                storeFailing = false;
+            }
+        } catch (StoreUnavailable e) {
+            if (!storeFailing) {
+                LOG.warn("cannot read the bookings ({}); the lot goes on, bookings wait for the database", e.getMessage());
+                storeFailing = true;
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log it and keep the schedule.
+            LOG.error("reading the bookings failed", e);
+        }
+    }
+
+    private void sourceStatus(SourceStatus status) {
+        switch (status.state()) {
+            // Live again at the next analysed sample, not before.
+            case RUNNING -> { }
+            case RECONNECTING -> lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(), null));
+            case STOPPED -> lot.health(new SourceHealth(SourceHealth.State.FAILED, status.reason(), null));
+        }
+    }
+
+    private void runEngine() {
+        Engine listener = new Engine();
+        Duration restart = FIRST_RESTART;
+        while (!Thread.currentThread().isInterrupted()) {
+            engineStarts++;
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
+                listener.tracker = tracker;
+                long first = listener.next;
+                new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE).run(first, Long.MAX_VALUE);
+                if (!Thread.currentThread().isInterrupted()) {
+                    lot.health(new SourceHealth(SourceHealth.State.ENDED, "the video ended", null));
+                }
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (SourceException e) {
+                LOG.warn("the source stopped: {}", e.getMessage());
+                lot.health(new SourceHealth(SourceHealth.State.FAILED, e.getMessage(), null));
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("the engine failed at frame {}; it starts again in {} s", listener.next, restart.toSeconds(), e);
+                lot.health(new SourceHealth(SourceHealth.State.FAILED, "the engine failed (" + e.getMessage()
+                        + "); it starts again", clock.instant().plus(restart)));
+                try {
+                    Thread.sleep(restart.toMillis());
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+                restart = restart.multipliedBy(2).compareTo(LONGEST_RESTART) > 0 ? LONGEST_RESTART : restart.multipliedBy(2);
+            }
+        }
+    }
+
+    /** On the engine thread: publishes samples, applies corrections, and hands frames to the viewers. */
+    private final class Engine implements EngineLoop.SampleListener {
+        OccupancyTracker tracker;
+        /** The index of the next frame: a restarted engine goes on counting. */
+        long next;
+
+        @Override
+        public void sampled(LotSnapshot snapshot, Mat frame) {
+            lot.health(SourceHealth.live());
+            lot.publish(snapshot);
+            picture.sampled(frame);
+            for (EngineLoop.SampleListener viewer : viewers) {
+                viewer.sampled(snapshot, frame);
+            }
+        }
+
+        @Override
+        public void frame(Mat frame, long index) {
+            next = index + 1;
+            for (Correction c; (c = pendingCorrections.poll()) != null; ) {
+                apply(c, frame, index);
+            }
+            for (EngineLoop.SampleListener viewer : viewers) {
+                viewer.frame(frame, index);
+            }
+        }
+
+        @Override
+        public boolean looksAtEveryFrame() {
+            // Corrections need a frame, but only the kiosk makes them, and it shows every frame.
+            return !viewers.isEmpty();
+        }
+
+        private void apply(Correction c, Mat frame, long index) {
+            try {
+                boolean learnt = tracker.correct(layout.indexOf(c.spotId()), c.truth(), frame, index / source.frameRate(),
+                        crop -> corrections.keep(crop, c.spotId(), c.truth()));
+                if (learnt) {
+                    lot.publish(tracker.latest());
+                }
+                c.done().complete(learnt);
+            } catch (UncheckedIOException e) {
+                LOG.error("the correction of spot {} was not kept: {}", c.spotId(), e.getMessage());
+                c.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.interrupt();
+        bookingsThread.shutdownNow();
+        try {
+            engine.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (engine.isAlive()) {
+            // Freeing the decoder under a thread still inside it would crash the process: leave it to the exit.
+            LOG.warn("the engine did not stop within 5 s; its source is left open");
+            return;
+        }
+        for (EngineLoop.SampleListener viewer : viewers) {
+            if (viewer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("a viewer of the lot did not close: {}", e.getMessage());
+                }
+            }
+        }
+        picture.close();
+        source.close();
+    }
+
+    /** The booking service's view of the lot: what the camera sees, from memory, and whether it is watching. */
+    private record Availability(LiveLot lot) implements SpotAvailability {
+        @Override
+        public Optional<Occupancy> occupancyOf(int spot) {
+            return lot.occupancyOf(spot);
+        }
+
+        @Override
+        public boolean watching() {
+            return lot.view().live();
+        }
+    }
+
+    /** Hands the source's status on to the watch, which exists only once the source is open. */
+    private static final class StatusRelay implements Consumer<SourceStatus> {
+        volatile Consumer<SourceStatus> target = status -> { };
+
+        @Override
+        public void accept(SourceStatus status) {
+            target.accept(status);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return work -> {
+            Thread t = new Thread(work, name);
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("the {} thread failed", name, e));
+            return t;
+        };
+    }
+}

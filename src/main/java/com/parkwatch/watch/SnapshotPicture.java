@@ -1,0 +1,65 @@
+package com.parkwatch.watch;
+
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.vision.overlay.Annotator;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * The annotated picture of the lot for web pages, as JPEG. The engine only copies each sampled frame here; the
+ * drawing and the encoding happen when a page asks, on the web's thread, with the lot's state at that moment (so a
+ * booking shows at once). Encoding a 1080p frame takes about 40 ms, and done on the engine's thread at every sample
+ * it held back the frames behind it, which then reached the screen together and one was dropped.
+ */
+final class SnapshotPicture implements AutoCloseable {
+
+    private final LiveLot lot;
+    private final Annotator annotator;
+    private final Mat sampled = new Mat();
+    private final Mat canvas = new Mat();
+    private final MatOfByte jpeg = new MatOfByte();
+    private final Object encoding = new Object();
+    private long frames;
+
+    SnapshotPicture(LiveLot lot, Layout layout) {
+        this.lot = lot;
+        this.annotator = new Annotator(layout);
+    }
+
+    /** On the engine's thread: the frame of a new sample, BGR at the layout's size. */
+    synchronized void sampled(Mat frame) {
+        frame.copyTo(sampled);
+        frames++;
+    }
+
+    /** The latest sampled frame drawn with the lot's state now, or null before the first sample. */
+    byte[] latestJpeg() {
+        synchronized (encoding) {
+            synchronized (this) {
+                if (frames == 0) {
+                    return null;
+                }
+                // The engine waits for this copy only, not for the drawing and encoding.
+                sampled.copyTo(canvas);
+            }
+            annotator.show(lot.view());
+            annotator.draw(canvas);
+            Imgcodecs.imencode(".jpg", canvas, jpeg);
+            return jpeg.toArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (encoding) {
+            synchronized (this) {
+                annotator.close();
+                sampled.release();
+                canvas.release();
+                jpeg.release();
+            }
+        }
+    }
+}

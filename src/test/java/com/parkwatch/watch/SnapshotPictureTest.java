@@ -1,0 +1,59 @@
+package com.parkwatch.watch;
+
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.lot.SpotState;
+import com.parkwatch.lot.SpotStatus;
+import com.parkwatch.vision.image.OpenCv;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SnapshotPictureTest {
+
+    @Test
+    void thePictureShowsTheLotAsItIsWhenAskedABookingAtOnce() {
+        OpenCv.load();
+        Layout layout = new Layout(320, 240, List.of(Spot.ofBox(1, new Box(100, 100, 60, 100))));
+        LiveLot lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
+        try (SnapshotPicture picture = new SnapshotPicture(lot, layout)) {
+            assertNull(picture.latestJpeg(), "nothing to show before the first sample");
+            Mat frame = new Mat(240, 320, CvType.CV_8UC3, Scalar.all(90));
+            lot.publish(new LotSnapshot(0, 0, List.of(new SpotStatus(layout.spots().get(0), Occupancy.FREE, 0.9, 0))));
+            picture.sampled(frame);
+            assertColour(SpotState.FREE, picture.latestJpeg());
+
+            // A booking shows in the next picture asked for, with no new sample.
+            lot.reservations(Map.of(1, Instant.now().plusSeconds(600)));
+            assertColour(SpotState.RESERVED, picture.latestJpeg());
+        }
+    }
+
+    /** The top edge of the spot's box, in the state's colour (JPEG: within a few levels). */
+    private static void assertColour(SpotState state, byte[] jpeg) {
+        Mat shown = Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR);
+        assertEquals(320, shown.cols());
+        double[] edge = shown.get(100, 130);
+        int rgb = Palette.rgb(state);
+        assertEquals(rgb & 0xff, edge[0], 30, "blue");
+        assertEquals((rgb >> 8) & 0xff, edge[1], 30, "green");
+        assertEquals((rgb >> 16) & 0xff, edge[2], 30, "red");
+    }
+}
