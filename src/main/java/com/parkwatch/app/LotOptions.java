@@ -2,13 +2,17 @@ package com.parkwatch.app;
 
 import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingStore;
+import com.parkwatch.lot.Layout;
 import com.parkwatch.vision.classify.CorrectionFolder;
+import com.parkwatch.vision.layout.LayoutLoader;
+import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.SourceException;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.WatchOptions;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 
 /** The command line's options for a running lot, made into its one {@link LotWatch}: for the kiosk and serve. */
 final class LotOptions {
@@ -19,7 +23,23 @@ final class LotOptions {
     static LotWatch open(String video, Path mask, int loopCount, ModelOption model, StepOption step, StoreOptions store,
                          BookingRules rules, BookingStore bookings) throws SourceException {
         CorrectionFolder corrections = store.corrections();
-        return LotWatch.open(new WatchOptions(video, loopCount, source -> SourceOptions.layoutFor(source, mask, video),
-                model.loadWithCorrections(corrections), step.settings(), bookings, rules, corrections, Clock.systemUTC()));
+        WatchOptions.Layouts layouts = new WatchOptions.Layouts() {
+            @Override
+            public Layout fittedTo(FrameSource source) {
+                return SourceOptions.layoutFor(source, mask, video);
+            }
+
+            @Override
+            public Layout beforeSource() {
+                if (mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                    throw new IllegalArgumentException("the camera " + video + " does not answer, and --mask "
+                            + (mask == null ? "is missing" : "is a PKLot XML, which has no size of its own")
+                            + ": the lot cannot start before the camera does");
+                }
+                return LayoutLoader.read(mask, 0, 0);
+            }
+        };
+        return LotWatch.open(new WatchOptions(video, loopCount, layouts, model.loadWithCorrections(corrections),
+                step.settings(), bookings, rules, corrections, Clock.systemUTC()));
     }
 }

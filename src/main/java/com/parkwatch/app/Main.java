@@ -92,6 +92,7 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         KioskOptions shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "");
+        webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, model, step, store, rules, bookingStore)) {
             WebServer web = null;

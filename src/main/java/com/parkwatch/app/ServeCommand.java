@@ -39,6 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
         }
+        webOptions.checkPort();
+        webOptions.checkAddress();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), model, step, store, rules,
                      bookingStore);

@@ -30,9 +30,7 @@ final class WebOptions {
 
     /** The running server, or null when --port is -1. */
     WebServer start(LotWatch watch) {
-        if (port < -1 || port > 65535) {
-            throw new IllegalArgumentException("--port must be a port number, 0 for any free one, or -1 for none; got " + port);
-        }
+        checkPort();
         if (port == -1) {
             return null;
         }
@@ -46,7 +44,14 @@ final class WebOptions {
         }
     }
 
-    private void checkAddress() {
+    void checkPort() {
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException("--port must be a port number, 0 for any free one, or -1 for none; got " + port);
+        }
+    }
+
+    /** Refuses, in one sentence, an address that is not one of this machine's. */
+    void checkAddress() {
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);

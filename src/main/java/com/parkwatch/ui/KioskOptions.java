@@ -14,7 +14,7 @@ public record KioskOptions(boolean fullScreen, String operatorPin, Path screensh
 
     public KioskOptions {
         if (fullScreen && (operatorPin == null || !operatorPin.matches("\\d{4,12}"))) {
-            throw new IllegalArgumentException("kiosk mode needs an operator PIN of 4 to 12 digits (--pin)");
+            throw new IllegalArgumentException("--kiosk needs --pin with the operator's PIN of 4 to 12 digits");
         }
         if (afterFrames < 1) {
             throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);

@@ -31,6 +31,11 @@ public final class FrameSources {
     private FrameSources() {
     }
 
+    /** Whether the source is a network stream, which may be down for a while and come back. */
+    public static boolean isStream(String spec) {
+        return STREAM.matcher(spec).matches();
+    }
+
     /**
      * @param loops  how many times to play a file or folder
      * @param status told when a stream drops and comes back
@@ -44,7 +49,7 @@ public final class FrameSources {
         if (camera.matches()) {
             return new CameraSource(Integer.parseInt(camera.group(1)));
         }
-        if (STREAM.matcher(spec).matches()) {
+        if (isStream(spec)) {
             return new ReconnectingSource(() -> new FfmpegSource(spec, true, 1), status);
         }
         Path path = Path.of(spec);

@@ -58,16 +58,23 @@ public final class LotWatch implements AutoCloseable {
     static final Duration SHORTEST_STALE = Duration.ofSeconds(5);
     private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
     private static final Duration LONGEST_RESTART = Duration.ofSeconds(10);
+    /** For a camera not reached yet, whose own rate is not known. */
+    private static final double ASSUMED_FRAME_RATE = 25;
 
-    private final FrameSource source;
-    private final Layout layout;
+    private final String video;
+    private final int loopCount;
+    private final WatchOptions.Layouts layouts;
+    private final StatusRelay relay;
+    /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
+    private volatile FrameSource source;
+    private volatile Layout layout;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
     private final CorrectionFolder corrections;
     private final Clock clock;
     private final LiveLot lot;
     private final BookingService bookings;
-    private final SnapshotPicture picture;
+    private volatile SnapshotPicture picture;
     private final List<EngineLoop.SampleListener> viewers = new CopyOnWriteArrayList<>();
     private final Queue<Correction> pendingCorrections = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService bookingsThread = Executors.newSingleThreadScheduledExecutor(
@@ -79,26 +86,45 @@ public final class LotWatch implements AutoCloseable {
     private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
     }
 
-    private LotWatch(FrameSource source, Layout layout, WatchOptions options) {
+    private LotWatch(FrameSource source, Layout layout, WatchOptions options, StatusRelay relay) {
         this.source = source;
         this.layout = layout;
+        this.video = options.video();
+        this.loopCount = options.loopCount();
+        this.layouts = options.layouts();
+        this.relay = relay;
         this.classifier = options.classifier();
         this.settings = options.tracker();
         this.corrections = options.corrections();
         this.clock = options.clock();
-        lot = new LiveLot(layout, clock, staleAfter(settings.step(), source.frameRate()));
+        double frameRate = source == null ? ASSUMED_FRAME_RATE : source.frameRate();
+        lot = new LiveLot(layout, clock, staleAfter(settings.step(), frameRate));
         bookings = bookingsFor(lot, options.store(), clock, options.rules());
         picture = new SnapshotPicture(lot, layout);
+        relay.target = this::sourceStatus;
     }
 
-    /** Opens the source and builds the lot on it; nothing runs until {@link #start}. */
+    /**
+     * Opens the source and builds the lot on it; nothing runs until {@link #start}. A network camera that does not
+     * answer at start is no reason to stay down: the lot starts on the layout's own size, says why it is not live,
+     * and the engine keeps trying.
+     */
     public static LotWatch open(WatchOptions options) throws SourceException {
         StatusRelay relay = new StatusRelay();
-        FrameSource source = FrameSources.open(options.video(), options.loopCount(), relay);
+        FrameSource source;
         try {
-            LotWatch watch = new LotWatch(source, options.layoutFor().apply(source), options);
-            relay.target = watch::sourceStatus;
-            return watch;
+            source = FrameSources.open(options.video(), options.loopCount(), relay);
+        } catch (SourceException e) {
+            if (!FrameSources.isStream(options.video())) {
+                throw e;
+            }
+            LotWatch waiting = new LotWatch(null, options.layouts().beforeSource(), options, relay);
+            waiting.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), null));
+            LOG.warn("the camera does not answer yet ({}); the lot starts and keeps trying", e.getMessage());
+            return waiting;
+        }
+        try {
+            return new LotWatch(source, options.layouts().fittedTo(source), options, relay);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -143,11 +169,13 @@ public final class LotWatch implements AutoCloseable {
 
     /** The source's own frame rate, and whether it paces itself (a camera) or plays at that rate (a file). */
     public double frameRate() {
-        return source.frameRate();
+        FrameSource s = source;
+        return s == null ? ASSUMED_FRAME_RATE : s.frameRate();
     }
 
     public boolean isLiveSource() {
-        return source.isLive();
+        FrameSource s = source;
+        return s == null || s.isLive();
     }
 
     /** The latest sampled frame drawn with the lot's state now, as JPEG; null before the first sample. */
@@ -212,6 +240,14 @@ public final class LotWatch implements AutoCloseable {
     }
 
     private void runEngine() {
+        if (source == null) {
+            try {
+                source = connect();
+            } catch (InterruptedException e) {
+                return;
+            }
+            fitToSource();
+        }
         Engine listener = new Engine();
         Duration restart = FIRST_RESTART;
         while (!Thread.currentThread().isInterrupted()) {
@@ -241,6 +277,32 @@ public final class LotWatch implements AutoCloseable {
                 }
                 restart = restart.multipliedBy(2).compareTo(LONGEST_RESTART) > 0 ? LONGEST_RESTART : restart.multipliedBy(2);
             }
+        }
+    }
+
+    /** Opens a camera that did not answer at start, trying at once, then after 1, 2, 4, 8 and every 10 s. */
+    private FrameSource connect() throws InterruptedException {
+        Duration wait = Duration.ZERO;
+        while (true) {
+            try {
+                return FrameSources.open(video, loopCount, relay);
+            } catch (SourceException e) {
+                wait = wait.isZero() ? FIRST_RESTART
+                        : wait.multipliedBy(2).compareTo(LONGEST_RESTART) > 0 ? LONGEST_RESTART : wait.multipliedBy(2);
+                lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), clock.instant().plus(wait)));
+                Thread.sleep(wait.toMillis());
+            }
+        }
+    }
+
+    /** The layout and the web's picture at the size of the frames the camera turned out to send. */
+    private void fitToSource() {
+        Layout fitted = layouts.fittedTo(source);
+        if (!fitted.equals(layout)) {
+            layout = fitted;
+            SnapshotPicture before = picture;
+            picture = new SnapshotPicture(lot, fitted);
+            before.close();
         }
     }
 
@@ -316,7 +378,9 @@ public final class LotWatch implements AutoCloseable {
             }
         }
         picture.close();
-        source.close();
+        if (source != null) {
+            source.close();
+        }
     }
 
     /** The booking service's view of the lot: what the camera sees, from memory, and whether it is watching. */

@@ -22,6 +22,7 @@ final class SnapshotPicture implements AutoCloseable {
     private final MatOfByte jpeg = new MatOfByte();
     private final Object encoding = new Object();
     private long frames;
+    private boolean closed;
 
     SnapshotPicture(LiveLot lot, Layout layout) {
         this.lot = lot;
@@ -30,6 +31,9 @@ final class SnapshotPicture implements AutoCloseable {
 
     /** On the engine's thread: the frame of a new sample, BGR at the layout's size. */
     synchronized void sampled(Mat frame) {
+        if (closed) {
+            return;
+        }
         frame.copyTo(sampled);
         frames++;
     }
@@ -38,7 +42,7 @@ final class SnapshotPicture implements AutoCloseable {
     byte[] latestJpeg() {
         synchronized (encoding) {
             synchronized (this) {
-                if (frames == 0) {
+                if (frames == 0 || closed) {
                     return null;
                 }
                 // The engine waits for this copy only, not for the drawing and encoding.
@@ -55,6 +59,7 @@ final class SnapshotPicture implements AutoCloseable {
     public void close() {
         synchronized (encoding) {
             synchronized (this) {
+                closed = true;
                 annotator.close();
                 sampled.release();
                 canvas.release();

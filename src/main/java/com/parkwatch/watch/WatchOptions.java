@@ -9,19 +9,27 @@ import com.parkwatch.vision.track.TrackerSettings;
 import com.parkwatch.vision.video.FrameSource;
 
 import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * What a running lot is made of, as the command line says it.
  *
  * @param video       what {@code --video} names: a file, a stream, a camera, a folder or {@code sim}
  * @param loopCount   how many times to play a file
- * @param layoutFor   the layout fitted to the opened source's frames
+ * @param layouts     where the spots are: fitted to the opened source's frames, or before it can be opened
  * @param classifier  the model, already taught this camera's corrections
  * @param store       where bookings live; the caller closes it after the watch
  * @param corrections where the operators' corrections of this camera are kept
  */
-public record WatchOptions(String video, int loopCount, Function<FrameSource, Layout> layoutFor,
-                           SpotClassifier classifier, TrackerSettings tracker, BookingStore store, BookingRules rules,
-                           CorrectionFolder corrections, Clock clock) {
+public record WatchOptions(String video, int loopCount, Layouts layouts, SpotClassifier classifier,
+                           TrackerSettings tracker, BookingStore store, BookingRules rules, CorrectionFolder corrections,
+                           Clock clock) {
+
+    /** Where the spots are. */
+    public interface Layouts {
+        /** The layout fitted to an opened source's frames. */
+        Layout fittedTo(FrameSource source);
+
+        /** The layout at its own size, for a camera not reachable yet; refused when the layout has no size of its own. */
+        Layout beforeSource();
+    }
 }

@@ -12,6 +12,7 @@ import com.parkwatch.vision.classify.SvmClassifier;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.track.TrackerSettings;
 import com.parkwatch.watch.LotWatch;
+import com.parkwatch.watch.SimulatedLotLayouts;
 import com.parkwatch.watch.WatchOptions;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class KioskAppTest {
     static void startKiosk() throws Exception {
         KioskLauncher.useHeadlessPlatform();
         store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db"));
-        watch = LotWatch.open(new WatchOptions("sim:21", 1, source -> source.ownLayout().orElseThrow(),
+        watch = LotWatch.open(new WatchOptions("sim:21", 1, new SimulatedLotLayouts(),
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         sim = (SimulatedLot) watch.source();

@@ -55,7 +55,7 @@ class LotUnderDatabaseFaultsTest {
 
     private void serve(Path dataDir) throws Exception {
         store = JdbcBookingStore.open("jdbc:sqlite:" + dataDir.resolve("bookings.db"));
-        watch = LotWatch.open(new WatchOptions("sim:5", 1, source -> source.ownLayout().orElseThrow(),
+        watch = LotWatch.open(new WatchOptions("sim:5", 1, new SimulatedLotLayouts(),
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();
