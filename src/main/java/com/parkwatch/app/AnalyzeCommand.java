@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-frames must be at least 1, got " + maxFrames);
         }
         try (FrameSource frames = source.open()) {
+            step.checkAgainst(frames);
             Layout layout = source.layoutFor(frames);
             var classifier = model.load();
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings);
@@ -121,6 +123,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 last.freeSpotIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                 truth == null ? "" : "; " + truth.summary());
         System.out.println(changes.summary());
+        OptionalLong declared = frames.declaredFrames();
+        if ((maxFrames == null || index < maxFrames) && declared.isPresent() && index < declared.getAsLong()) {
+            // Exit 0 all the same: what the video holds was analysed; the note says it was not all there.
+            System.out.printf("the video ended at frame %d: it is shorter than its header says (%d frames)%n",
+                    index, declared.getAsLong());
+        }
         return 0;
     }
 }

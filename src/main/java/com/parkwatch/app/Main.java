@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -38,6 +39,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--loop-count", paramLabel = "K", defaultValue = "1", description = "Play a file K times.")
     int loopCount;
+
+    @Mixin
+    RtspTransportOption rtsp;
 
     @Mixin
     StepOption step;
@@ -79,6 +83,16 @@ public final class Main implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli takes a missing @file for an argument and answers "Unmatched argument": name the file instead.
+        for (String arg : args) {
+            Path options = arg.length() > 1 && arg.startsWith("@") ? Path.of(arg.substring(1)) : null;
+            if (options != null && !Files.isReadable(options)) {
+                cli.getErr().println("parkwatch: cannot read the options file " + options + ": "
+                        + (Files.exists(options) ? "it is not readable" : "no such file"));
+                return 1;
+            }
+        }
         try {
             return cli.execute(args);
         } catch (Error e) {
@@ -98,7 +112,7 @@ public final class Main implements Callable<Integer> {
         if (afterFrames < 1) {
             throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);
         }
-        try (FrameSource frames = SourceOptions.open(video, loopCount);
+        try (FrameSource frames = SourceOptions.open(video, loopCount, rtsp.transport);
              JdbcBookingStore bookingStore = store.open()) {
             Layout layout = SourceOptions.layoutFor(frames, mask, video);
             LiveLot lot = new LiveLot(layout, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.FrameSource;
 import picocli.CommandLine.Option;
 
 /** How often the engine analyses a frame: shared by the commands that watch a lot. */
@@ -15,5 +16,14 @@ final class StepOption {
             throw new IllegalArgumentException("--step must be at least 1 frame, got " + step);
         }
         return TrackerSettings.withStep(step);
+    }
+
+    /** Refuses a step longer than a source whose length is known: only its first frame would be analysed. */
+    void checkAgainst(FrameSource source) {
+        long frames = source.declaredFrames().orElse(Long.MAX_VALUE);
+        if (step > frames) {
+            throw new IllegalArgumentException("--step " + step + " is more than the " + frames
+                    + " frames of the video: only its first frame would be analysed");
+        }
     }
 }

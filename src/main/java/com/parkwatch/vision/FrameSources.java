@@ -7,6 +7,7 @@ import com.parkwatch.vision.video.FfmpegSource;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.ImageFolderSource;
 import com.parkwatch.vision.video.ReconnectingSource;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
 import com.parkwatch.vision.video.SourceStatus;
 
@@ -31,11 +32,18 @@ public final class FrameSources {
     private FrameSources() {
     }
 
-    /**
-     * @param loops  how many times to play a file or folder
-     * @param status told when a stream drops and comes back
-     */
+    /** A source with RTSP's transport chosen automatically. */
     public static FrameSource open(String spec, int loops, Consumer<SourceStatus> status) throws SourceException {
+        return open(spec, loops, RtspTransport.AUTO, status);
+    }
+
+    /**
+     * @param loops     how many times to play a file or folder
+     * @param transport how RTSP media travel
+     * @param status    told when a stream drops and comes back
+     */
+    public static FrameSource open(String spec, int loops, RtspTransport transport, Consumer<SourceStatus> status)
+            throws SourceException {
         Matcher sim = SIM.matcher(spec.toLowerCase(Locale.ROOT));
         if (sim.matches()) {
             return new SimulatedLot(sim.group(1) == null ? SimulatedLot.DEFAULT_SEED : Long.parseLong(sim.group(1)));
@@ -45,7 +53,7 @@ public final class FrameSources {
             return new CameraSource(Integer.parseInt(camera.group(1)));
         }
         if (STREAM.matcher(spec).matches()) {
-            return new ReconnectingSource(() -> new FfmpegSource(spec, true, 1), status);
+            return new ReconnectingSource(() -> FfmpegSource.stream(spec, transport), status);
         }
         Path path = Path.of(spec);
         if (Files.isDirectory(path)) {
@@ -58,6 +66,6 @@ public final class FrameSources {
             throw new SourceException("cannot open the video " + spec + ": the file is not readable");
         }
         OpenCv.load();
-        return new FfmpegSource(spec, false, loops);
+        return FfmpegSource.file(spec, loops);
     }
 }
