@@ -1,5 +1,7 @@
 package com.parkwatch.vision.video;
 
+import com.parkwatch.vision.image.OpenCv;
+
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -18,6 +20,7 @@ import java.util.OptionalLong;
 public final class FfmpegSource implements FrameSource {
 
     static {
+        OpenCv.load();
         FfmpegLog.quiet();
     }
 
