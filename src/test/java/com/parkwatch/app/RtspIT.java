@@ -147,7 +147,7 @@ class RtspIT {
     }
 
     @Test
-    void udpAsked() throws Exception {
+    void udpAskedPlaysTheStream() throws Exception {
         Jar.Result r = Jar.run(dir, "analyze", "--video", url(), "--rtsp-transport", "udp", "--mask", mask().toString(),
                 "--max-frames", "60");
         assertEquals(0, r.exit(), r.err());
