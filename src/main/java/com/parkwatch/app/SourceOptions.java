@@ -54,7 +54,8 @@ final class SourceOptions {
 
     private static void report(SourceStatus status) {
         if (status.state() != SourceStatus.State.RUNNING) {
-            LOG.warn("source {}: {}", status.state().name().toLowerCase(), status.reason());
+            LOG.warn("source {}: {}{}", status.state().name().toLowerCase(), status.reason(),
+                    status.nextTry() == null ? "" : "; next try at " + status.nextTry());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.parkwatch.vision;
 
-import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.CameraSource;
 import com.parkwatch.vision.video.FfmpegSource;
@@ -65,7 +64,6 @@ public final class FrameSources {
         if (!Files.isReadable(path)) {
             throw new SourceException("cannot open the video " + spec + ": the file is not readable");
         }
-        OpenCv.load();
         return FfmpegSource.file(spec, loops);
     }
 }
