@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
         description = "Print the spots of a mask (or layout file) as JSON, scaled to a frame size if given.")
 final class LayoutCommand implements Callable<Integer> {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})x(\\d{1,9})");
 
     @Option(names = "--mask", required = true, paramLabel = "M",
             description = "Spot mask image, JSON polygon layout or PKLot XML (which needs --size).")
@@ -64,9 +64,13 @@ final class LayoutCommand implements Callable<Integer> {
 
     static int[] parseSize(String text) {
         Matcher m = SIZE.matcher(text);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+        int[] size = m.matches() ? new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : new int[]{0, 0};
+        if (size[0] < 1 || size[1] < 1) {
             throw new IllegalArgumentException("--size must look like 1280x720, got " + text);
         }
-        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        if (size[0] > Layout.MAX_SIDE || size[1] > Layout.MAX_SIDE) {
+            throw new IllegalArgumentException("--size may be at most " + Layout.MAX_SIDE + " px a side, got " + text);
+        }
+        return size;
     }
 }

@@ -6,7 +6,9 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.layout.LayoutLoader;
 import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceNames;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.WatchOptions;
 
@@ -20,26 +22,28 @@ final class LotOptions {
     private LotOptions() {
     }
 
-    static LotWatch open(String video, Path mask, int loopCount, ModelOption model, StepOption step, StoreOptions store,
-                         BookingRules rules, BookingStore bookings) throws SourceException {
+    static LotWatch open(String video, Path mask, int loopCount, RtspTransport transport, ModelOption model,
+                         StepOption step, StoreOptions store, BookingRules rules, BookingStore bookings)
+            throws SourceException {
         CorrectionFolder corrections = store.corrections();
         WatchOptions.Layouts layouts = new WatchOptions.Layouts() {
             @Override
             public Layout fittedTo(FrameSource source) {
+                step.checkAgainst(source);
                 return SourceOptions.layoutFor(source, mask, video);
             }
 
             @Override
             public Layout beforeSource() {
                 if (mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
-                    throw new IllegalArgumentException("the camera " + video + " does not answer, and --mask "
+                    throw new IllegalArgumentException("the camera " + SourceNames.redacted(video) + " does not answer, and --mask "
                             + (mask == null ? "is missing" : "is a PKLot XML, which has no size of its own")
                             + ": the lot cannot start before the camera does");
                 }
                 return LayoutLoader.read(mask, 0, 0);
             }
         };
-        return LotWatch.open(new WatchOptions(video, loopCount, layouts, model.loadWithCorrections(corrections),
+        return LotWatch.open(new WatchOptions(video, loopCount, transport, layouts, model.loadWithCorrections(corrections),
                 step.settings(), bookings, rules, corrections, Clock.systemUTC()));
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,6 +38,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--loop-count", paramLabel = "K", defaultValue = "1", description = "Play a file K times.")
     int loopCount;
+
+    @Mixin
+    RtspTransportOption rtsp;
 
     @Mixin
     StepOption step;
@@ -78,6 +82,16 @@ public final class Main implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli takes a missing @file for an argument and answers "Unmatched argument": name the file instead.
+        for (String arg : args) {
+            Path options = arg.length() > 1 && arg.startsWith("@") ? Path.of(arg.substring(1)) : null;
+            if (options != null && !Files.isReadable(options)) {
+                cli.getErr().println("parkwatch: cannot read the options file " + options + ": "
+                        + (Files.exists(options) ? "it is not readable" : "no such file"));
+                return 1;
+            }
+        }
         try {
             return cli.execute(args);
         } catch (Error e) {
@@ -94,7 +108,8 @@ public final class Main implements Callable<Integer> {
         KioskOptions shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "");
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
-             LotWatch watch = LotOptions.open(video, mask, loopCount, model, step, store, rules, bookingStore)) {
+             LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
+                     bookingStore)) {
             WebServer web = null;
             try {
                 web = webOptions.start(watch);

@@ -42,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
         webOptions.checkPort();
         webOptions.checkAddress();
         try (JdbcBookingStore bookingStore = store.open();
-             LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), model, step, store, rules,
-                     bookingStore);
+             LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), source.transport(),
+                     model, step, store, rules, bookingStore);
              WebServer web = webOptions.start(watch)) {
             watch.start();
             System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", webOptions.bind, web.port());

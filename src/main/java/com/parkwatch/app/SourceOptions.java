@@ -4,10 +4,13 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.FrameSources;
 import com.parkwatch.vision.layout.LayoutLoader;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceNames;
 import com.parkwatch.vision.video.SourceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -31,6 +34,9 @@ public final class SourceOptions {
             description = "Play a file or folder K times (default: ${DEFAULT-VALUE}).")
     int loopCount;
 
+    @Mixin
+    RtspTransportOption rtsp;
+
     public String video() {
         return video;
     }
@@ -43,20 +49,29 @@ public final class SourceOptions {
         return loopCount;
     }
 
+    public RtspTransport transport() {
+        return rtsp.transport;
+    }
+
     public FrameSource open() throws SourceException {
-        return open(video, loopCount);
+        return open(video, loopCount, rtsp.transport);
     }
 
     public static FrameSource open(String video, int loopCount) throws SourceException {
+        return open(video, loopCount, RtspTransport.AUTO);
+    }
+
+    static FrameSource open(String video, int loopCount, RtspTransport transport) throws SourceException {
         if (loopCount < 1) {
             throw new IllegalArgumentException("--loop-count must be at least 1, got " + loopCount);
         }
-        return FrameSources.open(video, loopCount, SourceOptions::report);
+        return FrameSources.open(video, loopCount, transport, SourceOptions::report);
     }
 
     private static void report(SourceStatus status) {
         if (status.state() != SourceStatus.State.RUNNING) {
-            LOG.warn("source {}: {}", status.state().name().toLowerCase(), status.reason());
+            LOG.warn("source {}: {}{}", status.state().name().toLowerCase(), status.reason(),
+                    status.nextTry() == null ? "" : "; next try at " + status.nextTry());
         }
     }
 
@@ -71,7 +86,7 @@ public final class SourceOptions {
             layout = LayoutLoader.read(mask, source.width(), source.height());
         } else {
             layout = source.ownLayout().orElseThrow(() -> new IllegalArgumentException(
-                    "--mask is needed for " + video + ": only the simulated lot brings its own layout"));
+                    "--mask is needed for " + SourceNames.redacted(video) + ": only the simulated lot brings its own layout"));
         }
         return layout.fittedTo(source.width(), source.height());
     }

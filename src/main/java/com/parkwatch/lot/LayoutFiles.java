@@ -57,7 +57,9 @@ public final class LayoutFiles {
             for (PolygonSpot s : parsed.spots()) {
                 spots.add(new Spot(s.id(), s.polygon().stream().map(p -> new Vertex(p[0], p[1])).toList()));
             }
-            return new Layout(parsed.width(), parsed.height(), spots);
+            return new Layout(parsed.width(), parsed.height(), spots).checked(file);
+        } catch (LayoutException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new LayoutException("the layout " + file + " is malformed: " + e.getMessage());
         }

@@ -57,7 +57,7 @@ public record PklotLabels(Layout layout, Map<Integer, Occupancy> labels) {
         if (spots.isEmpty()) {
             throw new LayoutException("the PKLot layout " + xml + " has no spaces");
         }
-        return new PklotLabels(new Layout(frameWidth, frameHeight, spots), labels);
+        return new PklotLabels(new Layout(frameWidth, frameHeight, spots).checked(xml), labels);
     }
 
     private static Element child(Element parent, String tag) {

@@ -1,12 +1,12 @@
 package com.parkwatch.vision;
 
-import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.CameraSource;
 import com.parkwatch.vision.video.FfmpegSource;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.ImageFolderSource;
 import com.parkwatch.vision.video.ReconnectingSource;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
 import com.parkwatch.vision.video.SourceStatus;
 
@@ -36,11 +36,18 @@ public final class FrameSources {
         return STREAM.matcher(spec).matches();
     }
 
-    /**
-     * @param loops  how many times to play a file or folder
-     * @param status told when a stream drops and comes back
-     */
+    /** A source with RTSP's transport chosen automatically. */
     public static FrameSource open(String spec, int loops, Consumer<SourceStatus> status) throws SourceException {
+        return open(spec, loops, RtspTransport.AUTO, status);
+    }
+
+    /**
+     * @param loops     how many times to play a file or folder
+     * @param transport how RTSP media travel
+     * @param status    told when a stream drops and comes back
+     */
+    public static FrameSource open(String spec, int loops, RtspTransport transport, Consumer<SourceStatus> status)
+            throws SourceException {
         Matcher sim = SIM.matcher(spec.toLowerCase(Locale.ROOT));
         if (sim.matches()) {
             return new SimulatedLot(sim.group(1) == null ? SimulatedLot.DEFAULT_SEED : Long.parseLong(sim.group(1)));
@@ -50,7 +57,7 @@ public final class FrameSources {
             return new CameraSource(Integer.parseInt(camera.group(1)));
         }
         if (isStream(spec)) {
-            return new ReconnectingSource(() -> new FfmpegSource(spec, true, 1), status);
+            return new ReconnectingSource(() -> FfmpegSource.stream(spec, transport), status);
         }
         Path path = Path.of(spec);
         if (Files.isDirectory(path)) {
@@ -62,7 +69,6 @@ public final class FrameSources {
         if (!Files.isReadable(path)) {
             throw new SourceException("cannot open the video " + spec + ": the file is not readable");
         }
-        OpenCv.load();
-        return new FfmpegSource(spec, false, loops);
+        return FfmpegSource.file(spec, loops);
     }
 }

@@ -16,7 +16,9 @@ import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.track.EngineLoop;
 import com.parkwatch.vision.track.OccupancyTracker;
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.Backoff;
 import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
 import com.parkwatch.vision.video.SourceStatus;
 import org.opencv.core.Mat;
@@ -56,13 +58,12 @@ public final class LotWatch implements AutoCloseable {
     static final Duration BOOKINGS_REFRESH = Duration.ofSeconds(5);
     /** The least time without a new sample before the lot is no longer live. */
     static final Duration SHORTEST_STALE = Duration.ofSeconds(5);
-    private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RESTART = Duration.ofSeconds(10);
     /** For a camera not reached yet, whose own rate is not known. */
     private static final double ASSUMED_FRAME_RATE = 25;
 
     private final String video;
     private final int loopCount;
+    private final RtspTransport transport;
     private final WatchOptions.Layouts layouts;
     private final StatusRelay relay;
     /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
@@ -91,6 +92,7 @@ public final class LotWatch implements AutoCloseable {
         this.layout = layout;
         this.video = options.video();
         this.loopCount = options.loopCount();
+        this.transport = options.transport();
         this.layouts = options.layouts();
         this.relay = relay;
         this.classifier = options.classifier();
@@ -113,7 +115,7 @@ public final class LotWatch implements AutoCloseable {
         StatusRelay relay = new StatusRelay();
         FrameSource source;
         try {
-            source = FrameSources.open(options.video(), options.loopCount(), relay);
+            source = FrameSources.open(options.video(), options.loopCount(), options.transport(), relay);
         } catch (SourceException e) {
             if (!FrameSources.isStream(options.video())) {
                 throw e;
@@ -234,7 +236,8 @@ public final class LotWatch implements AutoCloseable {
         switch (status.state()) {
             // Live again at the next analysed sample, not before.
             case RUNNING -> { }
-            case RECONNECTING -> lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(), null));
+            case RECONNECTING -> lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(),
+                    status.nextTry()));
             case STOPPED -> lot.health(new SourceHealth(SourceHealth.State.FAILED, status.reason(), null));
         }
     }
@@ -249,7 +252,8 @@ public final class LotWatch implements AutoCloseable {
             fitToSource();
         }
         Engine listener = new Engine();
-        Duration restart = FIRST_RESTART;
+        Backoff restarts = new Backoff();
+        restarts.next();
         while (!Thread.currentThread().isInterrupted()) {
             engineStarts++;
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
@@ -267,28 +271,28 @@ public final class LotWatch implements AutoCloseable {
                 lot.health(new SourceHealth(SourceHealth.State.FAILED, e.getMessage(), null));
                 return;
             } catch (RuntimeException e) {
-                LOG.error("the engine failed at frame {}; it starts again in {} s", listener.next, restart.toSeconds(), e);
+                Duration wait = restarts.next();
+                LOG.error("the engine failed at frame {}; it starts again in {} s", listener.next, wait.toSeconds(), e);
                 lot.health(new SourceHealth(SourceHealth.State.FAILED, "the engine failed (" + e.getMessage()
-                        + "); it starts again", clock.instant().plus(restart)));
+                        + "); it starts again", clock.instant().plus(wait)));
                 try {
-                    Thread.sleep(restart.toMillis());
+                    Thread.sleep(wait.toMillis());
                 } catch (InterruptedException stopped) {
                     return;
                 }
-                restart = restart.multipliedBy(2).compareTo(LONGEST_RESTART) > 0 ? LONGEST_RESTART : restart.multipliedBy(2);
             }
         }
     }
 
-    /** Opens a camera that did not answer at start, trying at once, then after 1, 2, 4, 8 and every 10 s. */
+    /** Opens a camera that did not answer at start, trying again as {@link Backoff} says. */
     private FrameSource connect() throws InterruptedException {
-        Duration wait = Duration.ZERO;
+        Backoff backoff = new Backoff();
+        backoff.next();
         while (true) {
             try {
-                return FrameSources.open(video, loopCount, relay);
+                return FrameSources.open(video, loopCount, transport, relay);
             } catch (SourceException e) {
-                wait = wait.isZero() ? FIRST_RESTART
-                        : wait.multipliedBy(2).compareTo(LONGEST_RESTART) > 0 ? LONGEST_RESTART : wait.multipliedBy(2);
+                Duration wait = backoff.next();
                 lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), clock.instant().plus(wait)));
                 Thread.sleep(wait.toMillis());
             }

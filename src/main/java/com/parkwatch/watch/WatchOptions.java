@@ -7,6 +7,7 @@ import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.track.TrackerSettings;
 import com.parkwatch.vision.video.FrameSource;
+import com.parkwatch.vision.video.RtspTransport;
 
 import java.time.Clock;
 
@@ -15,12 +16,13 @@ import java.time.Clock;
  *
  * @param video       what {@code --video} names: a file, a stream, a camera, a folder or {@code sim}
  * @param loopCount   how many times to play a file
+ * @param transport   how an RTSP camera's media travel
  * @param layouts     where the spots are: fitted to the opened source's frames, or before it can be opened
  * @param classifier  the model, already taught this camera's corrections
  * @param store       where bookings live; the caller closes it after the watch
  * @param corrections where the operators' corrections of this camera are kept
  */
-public record WatchOptions(String video, int loopCount, Layouts layouts, SpotClassifier classifier,
+public record WatchOptions(String video, int loopCount, RtspTransport transport, Layouts layouts, SpotClassifier classifier,
                            TrackerSettings tracker, BookingStore store, BookingRules rules, CorrectionFolder corrections,
                            Clock clock) {
 

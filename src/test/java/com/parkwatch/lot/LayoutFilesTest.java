@@ -36,4 +36,19 @@ class LayoutFilesTest {
                 "{\"width\":10,\"height\":10,\"spots\":[{\"id\":1,\"polygon\":[[0,0],[5,5]]}]}");
         assertTrue(assertThrows(LayoutException.class, () -> LayoutFiles.read(twoPoints)).getMessage().contains("malformed"));
     }
+
+    @Test
+    void refusesPointsOutsideTheFrameAndAbsurdSizes() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.json"),
+                "{\"width\":1280,\"height\":720,\"spots\":[{\"id\":3,\"polygon\":[[10,10],[100000,10],[100000,90000]]}]}");
+        assertEquals("the layout " + outside + " has a point (100000, 10) of spot 3 outside its 1280x720 frame",
+                assertThrows(LayoutException.class, () -> LayoutFiles.read(outside)).getMessage());
+        Path huge = Files.writeString(dir.resolve("huge.json"),
+                "{\"width\":100000,\"height\":100000,\"spots\":[{\"id\":1,\"polygon\":[[0,0],[5,0],[5,5]]}]}");
+        assertEquals("the layout " + huge + " declares 100000x100000 pixels: a layout may be at most 16384 px a side",
+                assertThrows(LayoutException.class, () -> LayoutFiles.read(huge)).getMessage());
+        Path edge = Files.writeString(dir.resolve("edge.json"),
+                "{\"width\":1280,\"height\":720,\"spots\":[{\"id\":1,\"polygon\":[[0,0],[1280,0],[1280,720]]}]}");
+        assertEquals(1, LayoutFiles.read(edge).size(), "points on the frame's edge are inside");
+    }
 }

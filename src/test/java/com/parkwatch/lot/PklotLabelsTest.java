@@ -41,4 +41,17 @@ class PklotLabelsTest {
         Path xml = Files.writeString(dir.resolve("bad.xml"), "<parking><space id=");
         assertThrows(LayoutException.class, () -> PklotLabels.read(xml, 1280, 720));
     }
+
+    @Test
+    void refusesSpacesOutsideTheFrame() throws Exception {
+        Path xml = Files.writeString(dir.resolve("far.xml"), """
+                <parking id="ufpr05">
+                  <space id="7" occupied="0">
+                    <rotatedRect><center x="5000000" y="50" /><size w="40" h="20" /><angle d="0" /></rotatedRect>
+                  </space>
+                </parking>
+                """);
+        assertEquals("the layout " + xml + " has a point (4999980, 40) of spot 7 outside its 1280x720 frame",
+                assertThrows(LayoutException.class, () -> PklotLabels.read(xml, 1280, 720)).getMessage());
+    }
 }

@@ -11,6 +11,7 @@ import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SvmClassifier;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.SimulatedLotLayouts;
 import com.parkwatch.watch.WatchOptions;
@@ -53,7 +54,7 @@ class KioskAppTest {
     static void startKiosk() throws Exception {
         KioskLauncher.useHeadlessPlatform();
         store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db"));
-        watch = LotWatch.open(new WatchOptions("sim:21", 1, new SimulatedLotLayouts(),
+        watch = LotWatch.open(new WatchOptions("sim:21", 1, RtspTransport.AUTO, new SimulatedLotLayouts(),
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         sim = (SimulatedLot) watch.source();

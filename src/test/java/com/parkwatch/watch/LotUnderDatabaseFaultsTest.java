@@ -10,6 +10,7 @@ import com.parkwatch.lot.SpotView;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SvmClassifier;
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.web.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -55,7 +56,7 @@ class LotUnderDatabaseFaultsTest {
 
     private void serve(Path dataDir) throws Exception {
         store = JdbcBookingStore.open("jdbc:sqlite:" + dataDir.resolve("bookings.db"));
-        watch = LotWatch.open(new WatchOptions("sim:5", 1, new SimulatedLotLayouts(),
+        watch = LotWatch.open(new WatchOptions("sim:5", 1, RtspTransport.AUTO, new SimulatedLotLayouts(),
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();

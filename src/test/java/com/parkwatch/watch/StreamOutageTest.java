@@ -11,6 +11,7 @@ import com.parkwatch.vision.classify.Verdict;
 import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.track.TrackerSettings;
+import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.VideoSink;
 import com.parkwatch.web.WebServer;
@@ -120,7 +121,7 @@ class StreamOutageTest {
             }
         };
         // Every spot free: a booking is possible whenever the lot is live.
-        watch = LotWatch.open(new WatchOptions(camera.url(), 1, layouts, crop -> new Verdict(Occupancy.FREE, 1),
+        watch = LotWatch.open(new WatchOptions(camera.url(), 1, RtspTransport.AUTO, layouts, crop -> new Verdict(Occupancy.FREE, 1),
                 TrackerSettings.withStep(10), store, BookingRules.DEFAULT, new CorrectionFolder(dir.resolve("c")),
                 Clock.systemUTC()));
         watch.start();

@@ -15,6 +15,7 @@ import com.parkwatch.vision.track.EngineLoop;
 import com.parkwatch.vision.track.OccupancyTracker;
 import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.SourceException;
+import com.parkwatch.vision.video.SourceNames;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.sim.TiledLot;
 import com.parkwatch.vision.track.TrackerSettings;
@@ -145,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
         Runtime rt = Runtime.getRuntime();
-        Report report = new Report(source.video(), width, height, layout.size(), settings.step(), source.loopCount(),
+        Report report = new Report(SourceNames.redacted(source.video()), width, height, layout.size(), settings.step(), source.loopCount(),
                 Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), startup, passes,
                 perStep, residentStart, ProcessUsage.residentKb(), ProcessUsage.peakResidentKb(),
                 (rt.totalMemory() - rt.freeMemory()) / 1024);

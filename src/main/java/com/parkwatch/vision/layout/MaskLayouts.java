@@ -37,6 +37,7 @@ public final class MaskLayouts {
         if (!Files.isReadable(mask)) {
             throw new LayoutException("cannot read the mask " + mask + ": no such readable file");
         }
+        MaskHeader.check(mask);
         Mat image = Imgcodecs.imread(mask.toString(), Imgcodecs.IMREAD_UNCHANGED);
         if (image.empty()) {
             throw new LayoutException("cannot read the mask " + mask + ": it is not an image");

@@ -3,6 +3,7 @@ package com.parkwatch.vision.video;
 import com.parkwatch.lot.Layout;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Frames from a file, stream, camera, image folder or the simulated lot, one at a time, in BGR. */
 public interface FrameSource extends AutoCloseable {
@@ -31,6 +32,11 @@ public interface FrameSource extends AutoCloseable {
 
     /** Frames per second of the source's own clock. */
     double frameRate();
+
+    /** How many frames the source will deliver in all, when its header says; empty for live and endless sources. */
+    default OptionalLong declaredFrames() {
+        return OptionalLong.empty();
+    }
 
     /** True for cameras and streams, which deliver frames in real time; files and the simulation are paced by the reader. */
     default boolean isLive() {

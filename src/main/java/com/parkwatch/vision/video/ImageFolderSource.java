@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +90,11 @@ public final class ImageFolderSource implements FrameSource {
     @Override
     public double frameRate() {
         return FRAME_RATE;
+    }
+
+    @Override
+    public OptionalLong declaredFrames() {
+        return OptionalLong.of((long) images.size() * loops);
     }
 
     @Override

@@ -2,12 +2,13 @@ package com.parkwatch.vision.video;
 
 import org.opencv.core.Mat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * A network stream that comes back by itself: when it drops or ends, it is reopened after a back-off that doubles
- * from one second up to thirty, and each outage is reported with its reason.
+ * A network stream that comes back by itself: when it drops or ends, it is reopened after the waits of a
+ * {@link Backoff}, and each try is reported with its reason and the time of the next one.
  */
 public final class ReconnectingSource implements FrameSource {
 
@@ -16,12 +17,11 @@ public final class ReconnectingSource implements FrameSource {
         FrameSource open() throws SourceException;
     }
 
-    static final Duration FIRST_DELAY = Duration.ofSeconds(1);
-    static final Duration LONGEST_DELAY = Duration.ofSeconds(30);
-
     private final Opener opener;
     private final Consumer<SourceStatus> status;
     private final Sleeper sleeper;
+    private final Clock clock;
+    private final Backoff backoff = new Backoff();
     private FrameSource current;
 
     /** Waits between attempts; tests pass one that does not really sleep. */
@@ -30,20 +30,20 @@ public final class ReconnectingSource implements FrameSource {
     }
 
     public ReconnectingSource(Opener opener, Consumer<SourceStatus> status) throws SourceException {
-        this(opener, status, delay -> Thread.sleep(delay.toMillis()));
+        this(opener, status, delay -> Thread.sleep(delay.toMillis()), Clock.systemUTC());
     }
 
-    ReconnectingSource(Opener opener, Consumer<SourceStatus> status, Sleeper sleeper) throws SourceException {
+    ReconnectingSource(Opener opener, Consumer<SourceStatus> status, Sleeper sleeper, Clock clock) throws SourceException {
         this.opener = opener;
         this.status = status;
         this.sleeper = sleeper;
+        this.clock = clock;
         current = opener.open();
         status.accept(SourceStatus.running());
     }
 
     @Override
     public Mat next() throws SourceException {
-        Duration delay = FIRST_DELAY;
         while (true) {
             String reason;
             try {
@@ -56,25 +56,26 @@ public final class ReconnectingSource implements FrameSource {
                 reason = e.getMessage();
             }
             current.close();
-            delay = reconnect(reason, delay);
+            reconnect(reason);
         }
     }
 
-    /** Reopens the stream, waiting longer after each failure; returns the delay for the next outage. */
-    private Duration reconnect(String reason, Duration delay) throws SourceException {
+    /** Reopens the stream, waiting longer after each failure. */
+    private void reconnect(String reason) throws SourceException {
         while (true) {
-            status.accept(new SourceStatus(SourceStatus.State.RECONNECTING, reason));
+            Duration wait = backoff.next();
+            status.accept(SourceStatus.reconnecting(reason, clock.instant().plus(wait)));
             try {
-                sleeper.sleep(delay);
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SourceException("stopped while reconnecting: " + reason);
             }
-            delay = delay.multipliedBy(2).compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay.multipliedBy(2);
             try {
                 current = opener.open();
+                backoff.reset();
                 status.accept(SourceStatus.running());
-                return FIRST_DELAY;
+                return;
             } catch (SourceException e) {
                 reason = e.getMessage();
             }

@@ -85,6 +85,15 @@ class MaskLayoutsTest {
         assertTrue(message(dir.resolve("missing.png")).contains("no such readable file"));
     }
 
+    @Test
+    void refusesMasksLargerThanAFrameFromTheirHeaderBeforeDecoding() throws Exception {
+        Path claimed = LargePng.claiming(dir.resolve("claimed.png"), 100000, 100000);
+        assertEquals("the mask " + claimed + " is 100000x100000 pixels: a mask may be at most 16384 px a side",
+                message(claimed));
+        Path wide = LargePng.claiming(dir.resolve("wide.png"), 16385, 10);
+        assertTrue(message(wide).contains("16385x10 pixels"), message(wide));
+    }
+
     private static String message(Path mask) {
         return assertThrows(LayoutException.class, () -> MaskLayouts.read(mask)).getMessage();
     }

@@ -1,9 +1,13 @@
 package com.parkwatch.vision.video;
 
+import com.parkwatch.vision.image.OpenCv;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 class ReconnectingSourceTest {
+
+    static {
+        OpenCv.load();
+    }
 
     /** A stream that delivers some frames and then drops. */
     private static final class Stream implements FrameSource {
@@ -52,9 +60,10 @@ class ReconnectingSourceTest {
     }
 
     @Test
-    void reopensADroppedStreamWithGrowingBackOffAndReportsWhy() throws Exception {
+    void reopensADroppedStreamWithGrowingBackOffAndReportsWhyAndWhen() throws Exception {
         Deque<Object> attempts = new ArrayDeque<>(List.of(new Stream(2), new SourceException("connection refused"),
-                new SourceException("connection refused"), new Stream(1)));
+                new SourceException("connection refused"), new Stream(1), new Stream(1)));
+        Instant now = Instant.parse("2026-11-28T07:00:00Z");
         List<SourceStatus> statuses = new ArrayList<>();
         List<Duration> waits = new ArrayList<>();
         ReconnectingSource source = new ReconnectingSource(() -> {
@@ -63,17 +72,22 @@ class ReconnectingSourceTest {
                 throw e;
             }
             return (FrameSource) next;
-        }, statuses::add, waits::add);
+        }, statuses::add, waits::add, Clock.fixed(now, ZoneOffset.UTC));
 
         source.next();
         source.next();
         assertNotNull(source.next(), "a frame from the reopened stream");
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), waits);
-        assertEquals(SourceStatus.State.RUNNING, statuses.get(0).state());
-        assertEquals(new SourceStatus(SourceStatus.State.RECONNECTING, "connection reset"), statuses.get(1));
-        assertEquals(new SourceStatus(SourceStatus.State.RECONNECTING, "connection refused"), statuses.get(2));
-        assertEquals(SourceStatus.State.RUNNING, statuses.get(statuses.size() - 1).state());
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
+        assertEquals(List.of(SourceStatus.running(),
+                SourceStatus.reconnecting("connection reset", now),
+                SourceStatus.reconnecting("connection refused", now.plusSeconds(1)),
+                SourceStatus.reconnecting("connection refused", now.plusSeconds(2)),
+                SourceStatus.running()), statuses);
         assertEquals(640, source.width());
+
+        // After a success the next outage is retried at once again.
+        assertNotNull(source.next(), "a frame from the stream opened after the second drop");
+        assertEquals(Duration.ZERO, waits.get(waits.size() - 1));
         source.close();
     }
 }
