@@ -58,6 +58,7 @@ final class KioskWindow {
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
     private FeedPainter painter;
     private LiveFeed feed;
+    private OperatorPad operatorPad;
     private Stage stage;
     private Timeline clock;
     private long startedNanos;
@@ -86,44 +87,79 @@ final class KioskWindow {
         watch.start();
         feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady);
 
+        Scene scene = new Scene(root(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
+        scene.getStylesheets().add("data:text/css;base64," + Base64.getEncoder().encodeToString(
+                Palette.css("-fx-background-color").getBytes(StandardCharsets.UTF_8)));
+        installKeys(scene, primary);
+        primary.setTitle("ParkWatch");
+        primary.setScene(scene);
+        // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
+        scene.snapshot(null);
+        primary.show();
+        // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
+        primary.setFullScreen(full);
+
+        LotToScreen toScreen = new LotToScreen(watch.lot(), model, timings);
+        toScreen.start();
+        watch.lot().subscribe(this::sourceEnded);
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            Instant now = Instant.now();
+            model.tick(now);
+            toScreen.refresh(now);
+        }));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        feed.start();
+    }
+
+    /** The feed and the grid under the header and banners, with the dialogs over them. */
+    private StackPane root() {
         BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks);
-        BookingPanel bookingPanel = new BookingPanel(booking);
         HistoryPanel history = new HistoryPanel(model);
         CorrectionPanel correction = new CorrectionPanel((spot, truth) -> watch.correct(spot, truth)
                 .whenComplete((learnt, failure) -> {
                     if (failure != null) {
-                        Platform.runLater(() -> LOG.warn("the correction of spot {} could not be kept", spot));
+                        LOG.warn("the correction of spot {} could not be kept", spot);
                     }
                 }));
-        SpotGrid grid = new SpotGrid(model, tile -> {
-            if (model.correctingProperty().get()) {
-                correction.open(tile);
-            } else if (tile.stateProperty().get() == SpotState.FREE && model.liveProperty().get()) {
-                booking.open(tile.id(), model.freeSpotIds());
-            } else {
-                history.showSpot(tile);
-            }
-        });
+        SpotGrid grid = new SpotGrid(model, tile -> tapped(tile, booking, correction, history));
         SplitPane body = new SplitPane(feed, grid);
         body.setOrientation(Orientation.HORIZONTAL);
         body.setDividerPositions(FeedSize.FEED_SHARE);
         BorderPane main = new BorderPane(body);
         Header header = new Header(model);
         HBox.setHgrow(header, Priority.ALWAYS);
-        Button showHistory = Dialog.button("History", Ids.OPEN_HISTORY, history::showLot);
-        Button cancelBooking = Dialog.button("Cancel a booking", Ids.OPEN_CANCEL, booking::openCancel);
-        HBox top = new HBox(12, header, showHistory, cancelBooking);
+        HBox top = new HBox(12, header, Dialog.button("History", Ids.OPEN_HISTORY, history::showLot),
+                Dialog.button("Cancel a booking", Ids.OPEN_CANCEL, booking::openCancel));
         top.getStyleClass().add("top");
         top.setAlignment(Pos.CENTER);
         main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
-        StackPane root = new StackPane(main, bookingPanel, history, correction);
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
-        scene.getStylesheets().add("data:text/css;base64," + Base64.getEncoder().encodeToString(
-                Palette.css("-fx-background-color").getBytes(StandardCharsets.UTF_8)));
-        if (full) {
-            OperatorPad operatorPad = new OperatorPad(options.operatorPin(), () -> model.setCorrecting(true), this::exit);
+        StackPane root = new StackPane(main, new BookingPanel(booking), history, correction);
+        if (options.fullScreen()) {
+            operatorPad = new OperatorPad(options.operatorPin(), () -> model.setCorrecting(true), this::exit);
             root.getChildren().add(operatorPad);
+        }
+        return root;
+    }
+
+    /** A tap on a tile: the operator corrects it; a driver books a free one, or sees a taken one's history. */
+    private void tapped(SpotTile tile, BookingViewModel booking, CorrectionPanel correction, HistoryPanel history) {
+        if (model.correctingProperty().get()) {
+            correction.open(tile);
+        } else if (tile.stateProperty().get() == SpotState.FREE && model.liveProperty().get()) {
+            booking.open(tile.id(), model.freeSpotIds());
+        } else {
+            history.showSpot(tile);
+        }
+    }
+
+    /**
+     * Kiosk mode: no exit hint, no escape key, no window-manager close; Ctrl+Alt+Q opens the operator's PIN pad.
+     * Windowed: q quits and c toggles correcting.
+     */
+    private void installKeys(Scene scene, Stage primary) {
+        if (options.fullScreen()) {
             primary.setFullScreenExitHint("");
             primary.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             KeyCombination operator = KeyCombination.keyCombination("Ctrl+Alt+Q");
@@ -145,25 +181,6 @@ final class KioskWindow {
             });
             primary.setOnCloseRequest(e -> exit());
         }
-        primary.setTitle("ParkWatch");
-        primary.setScene(scene);
-        // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
-        scene.snapshot(null);
-        primary.show();
-        // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
-        primary.setFullScreen(full);
-
-        LotToScreen toScreen = new LotToScreen(watch.lot(), model, timings);
-        toScreen.start();
-        watch.lot().subscribe(this::sourceEnded);
-        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-            Instant now = Instant.now();
-            model.tick(now);
-            toScreen.refresh(now);
-        }));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
-        feed.start();
     }
 
     /** A file that played out ends a screenshot run, even short of its frames. */

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -261,7 +262,7 @@ public final class LotWatch implements AutoCloseable {
                 long first = listener.next;
                 new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE).run(first, Long.MAX_VALUE);
                 if (!Thread.currentThread().isInterrupted()) {
-                    lot.health(new SourceHealth(SourceHealth.State.ENDED, "the video ended", null));
+                    lot.health(new SourceHealth(SourceHealth.State.ENDED, endReason(listener.next), null));
                 }
                 return;
             } catch (InterruptedException e) {
@@ -282,6 +283,16 @@ public final class LotWatch implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** "the video ended", and when it ended before its header's count of frames, that it was cut short. */
+    private String endReason(long played) {
+        OptionalLong declared = source.declaredFrames();
+        if (declared.isPresent() && played < declared.getAsLong()) {
+            return "the video ended at frame " + played + ": it is shorter than its header says ("
+                    + declared.getAsLong() + " frames)";
+        }
+        return "the video ended";
     }
 
     /** Opens a camera that did not answer at start, trying again as {@link Backoff} says. */

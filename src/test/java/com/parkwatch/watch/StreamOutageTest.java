@@ -168,6 +168,31 @@ class StreamOutageTest {
         assertEquals(201, book(1).statusCode());
     }
 
+    @Test
+    void aFileCutShortWhilePlayingEndsTheLotsLivenessAndSaysWhy() throws Exception {
+        Path playing = dir.resolve("playing.mp4");
+        Files.copy(clip, playing);
+        camera = new Camera(0, new byte[0]) {
+            @Override
+            String url() {
+                return playing.toString();
+            }
+        };
+        watchTheCamera();
+        within(Duration.ofSeconds(20), () -> watch.lot().view().live(), "live from the file");
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(playing,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(playing) / 4);
+        }
+        within(Duration.ofSeconds(30), () -> !watch.lot().view().live(), "not live once the file is cut");
+        SourceHealth health = watch.lot().view().source();
+        assertTrue(health.state() == SourceHealth.State.ENDED || health.state() == SourceHealth.State.FAILED,
+                health.describe());
+        assertTrue(health.reason().contains("shorter than its header says") || health.reason().contains("failed"),
+                health.describe());
+        assertEquals(503, book(1).statusCode());
+    }
+
     private String status() throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/parking_status")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -195,7 +220,7 @@ class StreamOutageTest {
     }
 
     /** An HTTP camera: the clip sent at its own pace to each viewer; stopping it cuts every viewer off. */
-    private static final class Camera {
+    private static class Camera {
         private final int port;
         private final byte[] clip;
         private final Set<OutputStream> viewers = ConcurrentHashMap.newKeySet();
