@@ -59,6 +59,7 @@ final class KioskWindow {
     private FeedPainter painter;
     private LiveFeed feed;
     private OperatorPad operatorPad;
+    private LotToScreen toScreen;
     private Stage stage;
     private Timeline clock;
     private long startedNanos;
@@ -100,7 +101,7 @@ final class KioskWindow {
         // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
         primary.setFullScreen(full);
 
-        LotToScreen toScreen = new LotToScreen(watch.lot(), model, timings);
+        toScreen = new LotToScreen(watch.lot(), model, timings);
         toScreen.start();
         watch.lot().subscribe(this::sourceEnded);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
@@ -183,10 +184,13 @@ final class KioskWindow {
         }
     }
 
-    /** A file that played out ends a screenshot run, even short of its frames. */
+    /** A file that played out ends a screenshot run, even short of its frames: the picture shows it ended. */
     private void sourceEnded(LotView view) {
         if (options.screenshot() != null && view.source().state() == SourceHealth.State.ENDED) {
-            Platform.runLater(this::screenshotAndExit);
+            Platform.runLater(() -> {
+                toScreen.refresh(Instant.now());
+                screenshotAndExit();
+            });
         }
     }
 

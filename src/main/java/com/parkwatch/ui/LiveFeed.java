@@ -1,6 +1,9 @@
 package com.parkwatch.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.effect.ColorAdjust;
+import javafx.scene.effect.Effect;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
@@ -36,6 +39,9 @@ final class LiveFeed extends StackPane {
         view.setSmooth(true);
         view.fitWidthProperty().bind(widthProperty());
         view.fitHeightProperty().bind(heightProperty());
+        // A picture the camera no longer updates is shown dimmed and without colour: its boxes are not the lot now.
+        ColorAdjust stale = new ColorAdjust(0, -1, -0.35, 0);
+        view.effectProperty().bind(Bindings.when(model.liveProperty()).then((Effect) null).otherwise(stale));
         setMinSize(0, 0);
         getChildren().add(view);
         pulse = new AnimationTimer() {

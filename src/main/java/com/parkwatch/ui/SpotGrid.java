@@ -67,9 +67,9 @@ final class SpotGrid extends GridView<SpotTile> {
             }
             setId(Ids.spot(tile.id()));
             number.setText(Integer.toString(tile.id()));
-            // Not live: the tile says what was last seen and when, in grey, never as the spot's state now.
-            word.textProperty().bind(Bindings.createStringBinding(() -> (model.liveProperty().get() ? "" : "was ")
-                    + tile.stateProperty().get().word(), tile.stateProperty(), model.liveProperty()));
+            // Not live: the tile, grey, says what was last seen and when, never as the spot's state now.
+            word.textProperty().bind(Bindings.createStringBinding(() -> tile.stateProperty().get().word(),
+                    tile.stateProperty()));
             age.textProperty().bind(Bindings.createStringBinding(() -> model.liveProperty().get()
                             ? since(tile.sinceProperty().get(), model.nowProperty().get()) : model.lastSeenProperty().get(),
                     tile.sinceProperty(), model.nowProperty(), model.liveProperty(), model.lastSeenProperty()));
