@@ -96,7 +96,7 @@ public final class Main implements Callable<Integer> {
              LotWatch watch = LotOptions.open(video, mask, loopCount, model, step, store, rules, bookingStore)) {
             WebServer web = null;
             try {
-                web = webOptions.start(watch);
+                web = webOptions.start(watch, store.dataDir());
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());

@@ -13,6 +13,9 @@ import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +30,8 @@ final class TestLot implements AutoCloseable {
     final BookingService bookings;
     final WebServer server;
     final String base;
+    /** The operator's token, in the test's directory. */
+    final String operatorToken;
 
     TestLot(Path dir, Occupancy... states) {
         this(dir, BookingRules.DEFAULT, states);
@@ -43,7 +48,15 @@ final class TestLot implements AutoCloseable {
         lot.health(SourceHealth.live());
         bookings = LotWatch.bookingsFor(lot, JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")),
                 Clock.systemUTC(), rules);
-        server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).start("127.0.0.1", 0);
+        try {
+            Path tokenFile = dir.resolve("operator-token");
+            OperatorToken token = OperatorToken.readOrCreate(tokenFile);
+            operatorToken = Files.readString(tokenFile).strip();
+            server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, token)
+                    .start("127.0.0.1", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         base = "http://127.0.0.1:" + server.port();
     }
 
