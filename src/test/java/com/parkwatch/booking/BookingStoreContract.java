@@ -149,6 +149,42 @@ abstract class BookingStoreContract {
         }
     }
 
+    @Test
+    void everyTransitionIsKeptWithItsTimeAndTheLimitsCountWhatTheDatabaseHolds() throws Exception {
+        JdbcBookingStore store = JdbcBookingStore.open(url());
+        BookingService service = service(store);
+        Booking arrives = service.book(1, "AB 1", 60, "10.0.0.1");
+        Booking late = service.book(2, "AB 2", 60, "10.0.0.1");
+        Booking voided = service.book(3, "AB 3", 60, "10.0.0.1");
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.book(4, "AB 4", 60, "10.0.0.1")).reason());
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.book(4, "AB 1", 60)).reason(), "one active booking per plate, at the kiosk too");
+        clock.advance(Duration.ofMinutes(5));
+        service.arrived(1);
+        assertTrue(service.voidBooking(voided.code().toLowerCase()));
+        clock.advance(Duration.ofMinutes(10));
+        service.refresh();
+        assertEquals(List.of(arrives), service.active());
+        Instant now = clock.instant();
+        java.util.Map<String, BookingRecord> records = new java.util.HashMap<>();
+        service.recent().forEach(r -> records.put(r.booking().code(), r));
+        assertEquals("arrived", records.get(arrives.code()).state(now));
+        assertEquals(now.minus(Duration.ofMinutes(10)), records.get(arrives.code()).arrived());
+        assertEquals("no-show", records.get(late.code()).state(now));
+        assertEquals(now, records.get(late.code()).released());
+        assertEquals("voided", records.get(voided.code()).state(now));
+        assertEquals("10.0.0.1", records.get(voided.code()).client());
+
+        service.taken(1);
+        assertTrue(service.alerts().isEmpty(), "a bay whose car arrived is not taken");
+        store.raise(new Alert(now, 2, "ABCD1234", "spot 2 is taken"));
+        assertEquals(List.of(new Alert(now, 2, "ABCD1234", "spot 2 is taken")), service.alerts());
+        store.setClosed(4, true, now);
+        store.setClosed(4, true, now);
+        assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url()).closedSpots(), "closed bays survive reopening");
+    }
+
     /** A clock the test moves by hand. */
     static final class MutableClock extends Clock {
         private Instant now;
