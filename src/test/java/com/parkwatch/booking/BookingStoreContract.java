@@ -151,7 +151,8 @@ abstract class BookingStoreContract {
 
     @Test
     void everyTransitionIsKeptWithItsTimeAndTheLimitsCountWhatTheDatabaseHolds() throws Exception {
-        JdbcBookingStore store = JdbcBookingStore.open(url());
+        String url = url();
+        JdbcBookingStore store = JdbcBookingStore.open(url);
         BookingService service = service(store);
         Booking arrives = service.book(1, "AB 1", 60, "10.0.0.1");
         Booking late = service.book(2, "AB 2", 60, "10.0.0.1");
@@ -182,7 +183,7 @@ abstract class BookingStoreContract {
         assertEquals(List.of(new Alert(now, 2, "ABCD1234", "spot 2 is taken")), service.alerts());
         store.setClosed(4, true, now);
         store.setClosed(4, true, now);
-        assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url()).closedSpots(), "closed bays survive reopening");
+        assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url).closedSpots(), "closed bays survive reopening");
     }
 
     /** A clock the test moves by hand. */
