@@ -4,6 +4,7 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.Palette;
 import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.KeyFrame;
@@ -34,6 +35,7 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -94,7 +96,7 @@ final class KioskWindow {
                     if (failure != null) {
                         Platform.runLater(() -> LOG.warn("the correction of spot {} could not be kept", spot));
                     }
-                }));
+                }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks);
         SpotGrid grid = new SpotGrid(model, tile -> {
             if (model.correctingProperty().get()) {
                 correction.open(tile);
@@ -122,8 +124,11 @@ final class KioskWindow {
         scene.getStylesheets().add("data:text/css;base64," + Base64.getEncoder().encodeToString(
                 Palette.css("-fx-background-color").getBytes(StandardCharsets.UTF_8)));
         if (full) {
-            OperatorPad operatorPad = new OperatorPad(options.operatorPin(), () -> model.setCorrecting(true), this::exit);
-            root.getChildren().add(operatorPad);
+            OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(),
+                    watch.layout().spots().stream().map(Spot::id).toList()));
+            OperatorPad operatorPad = new OperatorPad(OperatorPin.of(options.operatorPin()), new PinAttempts(Clock.systemUTC()),
+                    tasks, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
+            root.getChildren().addAll(operatorPanel, operatorPad);
             primary.setFullScreenExitHint("");
             primary.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             KeyCombination operator = KeyCombination.keyCombination("Ctrl+Alt+Q");
