@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +29,7 @@ abstract class BookingStoreContract {
     /** A JDBC URL of an empty database. */
     abstract String url() throws Exception;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     /** Spots 1 to 5 exist; spot 5 is occupied. */
     private static Optional<Occupancy> lot(int spot) {
@@ -184,33 +182,5 @@ abstract class BookingStoreContract {
         store.setClosed(4, true, now);
         store.setClosed(4, true, now);
         assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url).closedSpots(), "closed bays survive reopening");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.booking.TestClock;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -10,11 +11,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The PIN pad, headless through TestFX: the PIN checked against its hash, wrong PINs slowed, five locking it. */
 class OperatorPadTest {
 
-    private static final MovableClock clock = new MovableClock();
+    private static final TestClock clock = new TestClock(Instant.parse("2026-11-28T08:00:00Z"));
     private static final AtomicInteger exits = new AtomicInteger();
     private static OperatorPad pad;
     private final FxRobot robot = new FxRobot();
@@ -86,29 +84,5 @@ class OperatorPadTest {
         // What packaging/debian/postinst writes with openssl kdf: PIN 123456, this salt, 100000 iterations.
         assertTrue(OperatorPin.of("pbkdf2-sha256:100000:00112233445566778899aabbccddeeff:"
                 + "1d44f879854c5e777dd01c8275d58b1e976e7038ae2860fd82d69d1d2f3d610b").matches("123456"));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-28T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

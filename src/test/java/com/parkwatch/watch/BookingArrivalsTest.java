@@ -1,5 +1,6 @@
 package com.parkwatch.watch;
 
+import com.parkwatch.booking.TestClock;
 import com.parkwatch.booking.Booking;
 import com.parkwatch.booking.BookingRecord;
 import com.parkwatch.booking.BookingRules;
@@ -18,11 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +37,7 @@ class BookingArrivalsTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-28T08:00:00Z"));
     private final Layout layout = new Layout(640, 480, List.of(Spot.ofBox(1, new Box(0, 0, 50, 100)),
             Spot.ofBox(2, new Box(60, 0, 50, 100)), Spot.ofBox(3, new Box(120, 0, 50, 100))));
     private LiveLot lot;
@@ -131,29 +129,5 @@ class BookingArrivalsTest {
         bookings.setClosed(2, false);
         assertEquals(List.of(1, 2, 3), lot.view().freeSpotIds());
         assertNotNull(bookings.book(2, "AB 9", 60));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
