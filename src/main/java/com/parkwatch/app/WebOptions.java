@@ -2,6 +2,7 @@ package com.parkwatch.app;
 
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.OperatorToken;
+import com.parkwatch.web.Tls;
 import com.parkwatch.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import picocli.CommandLine.Option;
@@ -28,6 +29,13 @@ final class WebOptions {
             description = "The operator API's token (default: DATA_DIR/operator-token, made at the first start, mode 0600).")
     Path operatorTokenFile;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Answer HTTPS with this certificate chain (PEM), with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's unencrypted PKCS#8 private key (PEM).")
+    Path tlsKey;
+
     /** The web server cannot listen where it was told; the message names why in one sentence. */
     static final class CannotListen extends IllegalArgumentException {
         CannotListen(String message) {
@@ -43,6 +51,9 @@ final class WebOptions {
         if (port == -1) {
             return null;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
         checkAddress();
         Path tokenFile = operatorTokenFile != null ? operatorTokenFile : dataDir.resolve("operator-token");
         OperatorToken token;
@@ -51,7 +62,8 @@ final class WebOptions {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read or create the operator token " + tokenFile + ": " + e.getMessage());
         }
-        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, token);
+        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, token,
+                tlsCert == null ? null : new Tls(tlsCert, tlsKey));
         try {
             return server.start(bind, port);
         } catch (JavalinBindException e) {

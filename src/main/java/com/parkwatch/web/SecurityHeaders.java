@@ -19,8 +19,11 @@ final class SecurityHeaders {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    /** @param pages the pages served, whose inline scripts the policy allows */
-    SecurityHeaders(List<String> pages) {
+    /**
+     * @param pages the pages served, whose inline scripts the policy allows
+     * @param https whether the server answers HTTPS: then browsers are told to come back by HTTPS only
+     */
+    SecurityHeaders(List<String> pages, boolean https) {
         StringBuilder scripts = new StringBuilder("'self'");
         for (String page : pages) {
             Matcher m = INLINE_SCRIPT.matcher(page);
@@ -34,6 +37,9 @@ final class SecurityHeaders {
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Referrer-Policy", "same-origin");
+        if (https) {
+            headers.put("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
     void addTo(BiConsumer<String, String> response) {

@@ -66,18 +66,24 @@ public final class WebServer implements AutoCloseable {
     private final String bookingPage;
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
+    private String host;
+    private int port;
 
     /** A JSON error body: {@code {"error":"..."}}. */
     public record ApiError(String error) {
     }
 
-    /** @param operator the operator's token; null leaves the operator API out */
-    public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg, OperatorToken operator) {
+    /**
+     * @param operator the operator's token; null leaves the operator API out
+     * @param tls      the certificate and key to answer HTTPS with; null for plain HTTP
+     */
+    public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg, OperatorToken operator,
+                     Tls tls) {
         this.lot = lot;
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
         bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
-        SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage));
+        SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -85,6 +91,10 @@ public final class WebServer implements AutoCloseable {
             config.jetty.threadPool = new QueuedThreadPool(MOST_THREADS, FEWEST_THREADS, IDLE_THREAD_MILLIS,
                     new BlockingArrayQueue<>(QUEUED_REQUESTS));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(headers)));
+            if (tls != null) {
+                // Javalin adds its own plain connector only when there is none.
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
         });
         app.before(ctx -> headers.addTo(ctx::header));
         app.before(RequestGuard::check);
@@ -127,6 +137,8 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free one. */
     public WebServer start(String host, int port) {
+        this.host = host;
+        this.port = port;
         app.start(host, port);
         return this;
     }

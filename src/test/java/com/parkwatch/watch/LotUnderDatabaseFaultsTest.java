@@ -59,7 +59,7 @@ class LotUnderDatabaseFaultsTest {
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();
-        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, null).start("127.0.0.1", 0);
+        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, null, null).start("127.0.0.1", 0);
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!watch.lot().view().live() && System.nanoTime() < until) {
             Thread.sleep(100);

@@ -38,6 +38,11 @@ final class TestLot implements AutoCloseable {
     }
 
     TestLot(Path dir, BookingRules rules, Occupancy... states) {
+        this(dir, rules, null, states);
+    }
+
+    /** Answering HTTPS with {@code tls}, when given. */
+    TestLot(Path dir, BookingRules rules, Tls tls, Occupancy... states) {
         List<Spot> spots = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
             spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
@@ -52,12 +57,12 @@ final class TestLot implements AutoCloseable {
             Path tokenFile = dir.resolve("operator-token");
             OperatorToken token = OperatorToken.readOrCreate(tokenFile);
             operatorToken = Files.readString(tokenFile).strip();
-            server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, token)
+            server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, token, tls)
                     .start("127.0.0.1", 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        base = "http://127.0.0.1:" + server.port();
+        base = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.port();
     }
 
     void set(Occupancy... states) {

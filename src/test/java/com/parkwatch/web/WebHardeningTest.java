@@ -216,6 +216,47 @@ class WebHardeningTest {
     }
 
     @Test
+    void answersHttpsFromPemFilesAndTellsBrowsersToStayOnIt() throws Exception {
+        char[] password = "changeit".toCharArray();
+        Path p12 = dir.resolve("lot.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "lot", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        java.security.KeyStore made = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            made.load(in, password);
+        }
+        java.security.cert.Certificate certificate = made.getCertificate("lot");
+        Path cert = Files.writeString(dir.resolve("lot.crt"), pem("CERTIFICATE", certificate.getEncoded()));
+        Path key = Files.writeString(dir.resolve("lot.key"), pem("PRIVATE KEY", made.getKey("lot", password).getEncoded()));
+        Files.createDirectories(dir.resolve("tls"));
+        lot = new TestLot(dir.resolve("tls"), BookingRules.DEFAULT, new Tls(cert, key), FREE, FREE);
+
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("lot", certificate);
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trust.init(trusted);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+        assertTrue(lot.base.startsWith("https://"));
+        HttpResponse<String> status = https.send(request("/parking_status").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals(2, JSON.readTree(status.body()).get("free").asInt());
+        assertTrue(status.headers().firstValue("Strict-Transport-Security").isPresent());
+        HttpResponse<String> booked = https.send(booking(1, "AB 1").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, booked.statusCode(), booked.body());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    @Test
     void aStormOfBookingsOnALockedDatabaseGets503sWhileTheStatusAnswersWithinASecond() throws Exception {
         lot(new BookingRules(15, 1440, List.of(30, 60), new FairUse(1, 1000, 1000, 10), Duration.ofMinutes(15)), 300);
         try (Connection locker = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bookings.db"));
