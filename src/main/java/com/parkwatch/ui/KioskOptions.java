@@ -14,7 +14,7 @@ public record KioskOptions(boolean fullScreen, String operatorPin, Path screensh
 
     public KioskOptions {
         if (fullScreen && !OperatorPin.isValid(operatorPin)) {
-            throw new IllegalArgumentException("kiosk mode needs an operator PIN: --pin-hash, or --pin with 4 to 12 digits");
+            throw new IllegalArgumentException("--kiosk needs --pin-hash, or --pin with 4 to 12 digits");
         }
         if (afterFrames < 1) {
             throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);
