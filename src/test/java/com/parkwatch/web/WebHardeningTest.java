@@ -101,10 +101,23 @@ class WebHardeningTest {
     void theTenthWrongCancelCodeStopsAnAddressForTenMinutes() throws Exception {
         lot(BookingRules.DEFAULT, 2);
         String code = JSON.readTree(send(booking(1, "AB 1")).body()).get("code").asText();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                com.parkwatch.booking.BookingService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
         List<Integer> answers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            answers.add(send(request("/api/bookings/WRONG" + (100 + i)).header("Origin", lot.base).DELETE()).statusCode());
+        try {
+            for (int i = 0; i < 30; i++) {
+                answers.add(send(request("/api/bookings/WRONG" + (100 + i)).header("Origin", lot.base).DELETE()).statusCode());
+            }
+        } finally {
+            log.detachAppender(logged);
         }
+        assertEquals(List.of("cancel codes: 127.0.0.1 tried 10 wrong codes within 10 minutes; its next tries are refused"),
+                logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                        .filter(m -> m.startsWith("cancel codes")).toList(), "one line naming the address");
         assertEquals(List.of(404, 404, 404, 404, 404, 404, 404, 404, 404, 404), answers.subList(0, 10));
         assertTrue(answers.subList(10, 30).stream().allMatch(s -> s == 429), answers.toString());
         HttpResponse<String> right = send(request("/api/bookings/" + code).header("Origin", lot.base).DELETE());
