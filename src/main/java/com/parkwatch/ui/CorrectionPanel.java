@@ -37,7 +37,7 @@ final class CorrectionPanel extends Dialog {
     private final Supplier<byte[]> latestJpeg;
     private final Layout layout;
     private final BackgroundTasks tasks;
-    private final PauseTransition idle = new PauseTransition(IDLE);
+    private final PauseTransition idle;
     private int spotId;
 
     /**
@@ -45,13 +45,15 @@ final class CorrectionPanel extends Dialog {
      * @param correcting whether the operator is correcting; set back to false by {@code stop} after {@link #IDLE}
      * @param latestJpeg the latest sampled frame, whose spot is cropped
      * @param layout     the spots in that frame's pixels
+     * @param idleFor    how long correcting waits for a tap: {@link #IDLE} on the kiosk
      */
     CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
-                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks) {
+                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Duration idleFor) {
         this.correct = correct;
         this.latestJpeg = latestJpeg;
         this.layout = layout;
         this.tasks = tasks;
+        idle = new PauseTransition(idleFor);
         title.getStyleClass().add("dialog-title");
         says.setId(Ids.CORRECTION_SAYS);
         crop.setId(Ids.CORRECTION_CROP);

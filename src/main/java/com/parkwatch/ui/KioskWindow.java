@@ -96,7 +96,8 @@ final class KioskWindow {
                     if (failure != null) {
                         Platform.runLater(() -> LOG.warn("the correction of spot {} could not be kept", spot));
                     }
-                }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks);
+                }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks,
+                CorrectionPanel.IDLE);
         SpotGrid grid = new SpotGrid(model, tile -> {
             if (model.correctingProperty().get()) {
                 correction.open(tile);
