@@ -51,7 +51,7 @@ DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb --dest "$work/jpackage" --name
   --input "$work/input" --main-jar parkwatch.jar --main-class com.parkwatch.app.Main \
   --runtime-image "$work/runtime" --java-options "$(cat packaging/jvm.options)" --icon packaging/parkwatch.png --resource-dir "$work/resources" \
   --linux-package-name parkwatch --linux-app-category misc --linux-menu-group "Utility" --linux-shortcut \
-  --linux-package-deps libgtk-3-0 --linux-deb-maintainer parkwatch@example.invalid
+  --linux-package-deps "libgtk-3-0, openssl" --linux-deb-maintainer parkwatch@example.invalid
 
 # jpackage (JDK 17) cannot place files outside /opt/parkwatch: add the unit, the templates, the command and the
 # menu entry (as a file, where jpackage would run xdg-desktop-menu, which fails on a box without a desktop).

@@ -54,8 +54,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--kiosk", description = "Full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and --pin.")
     boolean kiosk;
 
-    @Option(names = "--pin", paramLabel = "DIGITS", description = "The operator's PIN (4 to 12 digits) that leaves kiosk mode.")
+    @Option(names = "--pin", paramLabel = "DIGITS", description = "The operator's PIN (4 to 12 digits), in plain text: for development; use --pin-hash.")
     String pin;
+
+    @Option(names = "--pin-hash", paramLabel = "HASH",
+            description = "The operator's PIN as pbkdf2-sha256:ITERATIONS:SALT_HEX:HASH_HEX (the package's postinst writes it).")
+    String pinHash;
 
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Write a PNG of the whole window after --after-frames frames and exit (works with no display).")
@@ -105,18 +109,19 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
-        KioskOptions shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "");
+        String operatorPin = pinHash != null ? pinHash : pin;
+        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
                      bookingStore)) {
             WebServer web = null;
             try {
-                web = webOptions.start(watch);
+                web = webOptions.start(watch, store.dataDir());
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = new KioskOptions(kiosk, pin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
+                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {

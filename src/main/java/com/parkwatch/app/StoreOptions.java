@@ -1,12 +1,14 @@
 package com.parkwatch.app;
 
 import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.booking.PrivateFiles;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Where bookings are kept: a SQLite file in the data directory, or a shared database by JDBC URL. */
 final class StoreOptions {
@@ -25,7 +27,12 @@ final class StoreOptions {
         }
         Path dir = dataDir();
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            // Plates and codes: the file is made owner-only before SQLite opens it; its WAL and shared memory
+            // files take the database file's permissions.
+            PrivateFiles.create(sqliteFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the data directory " + dir);
         }
@@ -42,7 +49,7 @@ final class StoreOptions {
         return new CorrectionFolder(dataDir().resolve("corrections"));
     }
 
-    private Path dataDir() {
+    Path dataDir() {
         return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".parkwatch");
     }
 

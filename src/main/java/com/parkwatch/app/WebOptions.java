@@ -1,6 +1,8 @@
 package com.parkwatch.app;
 
 import com.parkwatch.watch.LotWatch;
+import com.parkwatch.web.OperatorToken;
+import com.parkwatch.web.Tls;
 import com.parkwatch.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import picocli.CommandLine.Option;
@@ -9,6 +11,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /** Where the web pages and API listen: shared by serve and the kiosk. */
 final class WebOptions {
@@ -21,6 +25,17 @@ final class WebOptions {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every network).")
     String bind;
 
+    @Option(names = "--operator-token-file", paramLabel = "FILE",
+            description = "The operator API's token (default: DATA_DIR/operator-token, made at the first start, mode 0600).")
+    Path operatorTokenFile;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Answer HTTPS with this certificate chain (PEM), with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's unencrypted PKCS#8 private key (PEM).")
+    Path tlsKey;
+
     /** The web server cannot listen where it was told; the message names why in one sentence. */
     static final class CannotListen extends IllegalArgumentException {
         CannotListen(String message) {
@@ -28,14 +43,25 @@ final class WebOptions {
         }
     }
 
-    /** The running server, or null when --port is -1. */
-    WebServer start(LotWatch watch) {
+    /** The running server, or null when --port is -1; the operator token is in {@code dataDir} unless told otherwise. */
+    WebServer start(LotWatch watch, Path dataDir) {
         checkPort();
         if (port == -1) {
             return null;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
         checkAddress();
-        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg);
+        Path tokenFile = operatorTokenFile != null ? operatorTokenFile : dataDir.resolve("operator-token");
+        OperatorToken token;
+        try {
+            token = OperatorToken.readOrCreate(tokenFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read or create the operator token " + tokenFile + ": " + e.getMessage());
+        }
+        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, token,
+                tlsCert == null ? null : new Tls(tlsCert, tlsKey));
         try {
             return server.start(bind, port);
         } catch (JavalinBindException e) {

@@ -1,5 +1,6 @@
 package com.parkwatch.booking;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,15 +10,27 @@ import java.util.List;
  * @param shortestMinutes the shortest booking, at least 1 minute
  * @param longestMinutes  the longest, at most a week
  * @param presetMinutes   the offered durations, 1 to 6 of them, ascending, each within the bounds
+ * @param fairUse         how many bookings one plate and one address may hold and make
+ * @param arrivalGrace    how long a booked bay waits for its car before the booking is released as a no-show
  */
-public record BookingRules(int shortestMinutes, int longestMinutes, List<Integer> presetMinutes) {
+public record BookingRules(int shortestMinutes, int longestMinutes, List<Integer> presetMinutes, FairUse fairUse,
+                           Duration arrivalGrace) {
 
+    public static final Duration DEFAULT_ARRIVAL_GRACE = Duration.ofMinutes(15);
     public static final BookingRules DEFAULT = new BookingRules(15, 24 * 60, List.of(30, 60, 120, 240));
     private static final int WEEK_MINUTES = 7 * 24 * 60;
     private static final int MOST_PRESETS = 6;
 
+    /** With the default limits and arrival grace. */
+    public BookingRules(int shortestMinutes, int longestMinutes, List<Integer> presetMinutes) {
+        this(shortestMinutes, longestMinutes, presetMinutes, FairUse.DEFAULT, DEFAULT_ARRIVAL_GRACE);
+    }
+
     public BookingRules {
         presetMinutes = List.copyOf(presetMinutes);
+        if (arrivalGrace.isNegative() || arrivalGrace.isZero()) {
+            throw new IllegalArgumentException("the arrival grace must be at least a minute, not " + arrivalGrace);
+        }
         if (shortestMinutes < 1 || longestMinutes > WEEK_MINUTES || shortestMinutes > longestMinutes) {
             throw new IllegalArgumentException("bookings must last from at least 1 minute to at most a week, the"
                     + " shortest no longer than the longest; got " + shortestMinutes + " to " + longestMinutes

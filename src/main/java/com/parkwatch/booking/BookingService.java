@@ -12,15 +12,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Bookings, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no other
  * booking holds it, for a duration the lot's {@link BookingRules} allow, by a valid plate; the driver gets a short
  * unguessable code, the only way to cancel. Bookings end by themselves. After each booking and cancellation, and at
- * each {@link #refresh}, the active bookings are handed to a listener (the live lot keeps them in memory, so that
- * nothing that draws or serves the lot's state reads the database).
+ * each {@link #refresh}, the active bookings and the closed bays are handed to a listener (the live lot keeps them
+ * in memory, so that nothing that draws or serves the lot's state reads the database).
+ *
+ * <p>Fair use ({@link FairUse}): one plate and one client address hold only so many bookings, an address makes
+ * only so many an hour, and an address that tries too many wrong cancel codes waits. The camera ties a booking to
+ * its car: the bay turning occupied during it is its arrival; a booking whose car has not arrived within the
+ * rules' arrival grace is released at the next refresh; a booked bay found occupied without that turn raises an
+ * alert for the operator.
  */
 public final class BookingService {
 
@@ -32,36 +38,69 @@ public final class BookingService {
     /** Crockford's base 32: no I, L, O or U to misread. Eight characters carry 40 random bits. */
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int CODE_LENGTH = 8;
+    /** The client of bookings made at the kiosk: shared by everyone at the lot, limited per plate only. */
+    public static final String KIOSK = "kiosk";
+    /** How far back the operator's lists of bookings and alerts reach. */
+    private static final Duration RECENT = Duration.ofDays(1);
+    /** Stripes of the locks that make "check the limits, then book" one step per plate and per address. */
+    private static final int LOCK_STRIPES = 64;
+
+    /** Told the active bookings and the closed bays after every change and refresh, on the thread that made it. */
+    public interface Listener {
+        void changed(List<Booking> active, Set<Integer> closed);
+    }
 
     private final BookingStore store;
     private final SpotAvailability lot;
     private final Clock clock;
     private final BookingRules rules;
-    private final Consumer<List<Booking>> activeChanged;
+    private final Listener listener;
     private final SecureRandom random = new SecureRandom();
+    private final AttemptLog bookingsMade;
+    private final AttemptLog wrongCodes;
+    private final Object[] locks = new Object[LOCK_STRIPES];
 
     /** With the default rules (15 minutes to 24 hours), telling nobody of changes. */
     public BookingService(BookingStore store, SpotAvailability lot, Clock clock) {
-        this(store, lot, clock, BookingRules.DEFAULT, active -> { });
+        this(store, lot, clock, BookingRules.DEFAULT, (active, closed) -> { });
     }
 
-    /** @param activeChanged told the active bookings after every change and refresh, on the thread that made it */
-    public BookingService(BookingStore store, SpotAvailability lot, Clock clock, BookingRules rules,
-                          Consumer<List<Booking>> activeChanged) {
+    public BookingService(BookingStore store, SpotAvailability lot, Clock clock, BookingRules rules, Listener listener) {
         this.store = store;
         this.lot = lot;
         this.clock = clock;
         this.rules = rules;
-        this.activeChanged = activeChanged;
+        this.listener = listener;
+        bookingsMade = new AttemptLog(rules.fairUse().perClientHourly(), FairUse.HOUR, clock);
+        wrongCodes = new AttemptLog(rules.fairUse().wrongCodes(), FairUse.WRONG_CODE_WINDOW, clock);
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     public BookingRules rules() {
         return rules;
     }
 
+    /** A booking made at the kiosk. */
     public Booking book(int spot, String plate, int minutes) {
+        return book(spot, plate, minutes, KIOSK);
+    }
+
+    /**
+     * A booking made by a client address (the web's), within the fair-use limits.
+     *
+     * @throws BookingRejected why not, in words for the driver
+     * @throws StoreUnavailable when the database cannot be reached within its time
+     */
+    public Booking book(int spot, String plate, int minutes, String client) {
         String normalised = normalisePlate(plate);
         rules.check(minutes);
+        boolean web = !KIOSK.equals(client);
+        if (web && bookingsMade.full(client)) {
+            throw tooMany("this address has made " + rules.fairUse().perClientHourly()
+                    + " bookings in the last hour; try again later");
+        }
         if (!lot.watching()) {
             throw new BookingRejected(BookingRejected.Reason.NOT_WATCHING,
                     "the camera is not watching the lot right now, so no spot can be booked; try again in a moment");
@@ -73,14 +112,49 @@ public final class BookingService {
         if (seen.get() != Occupancy.FREE) {
             throw new BookingRejected(BookingRejected.Reason.NOT_FREE, "spot " + spot + " is not free now");
         }
-        // Whole milliseconds: what the database keeps, so a booking reads back exactly as it was made.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Booking booking = new Booking(newCode(), spot, normalised, now, now.plus(Duration.ofMinutes(minutes)));
-        if (!store.insert(booking, now)) {
-            throw new BookingRejected(BookingRejected.Reason.ALREADY_BOOKED, "spot " + spot + " is already booked");
+        if (store.closedSpots().contains(spot)) {
+            throw new BookingRejected(BookingRejected.Reason.CLOSED, "spot " + spot + " is closed by the operator");
+        }
+        Booking booking;
+        synchronized (lock(normalised)) {
+            synchronized (lock(client)) {
+                booking = insertWithinLimits(spot, normalised, minutes, client, web);
+            }
         }
         refreshAfterChange();
         return booking;
+    }
+
+    private Booking insertWithinLimits(int spot, String plate, int minutes, String client, boolean web) {
+        // Whole milliseconds: what the database keeps, so a booking reads back exactly as it was made.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        FairUse limits = rules.fairUse();
+        if (store.activeWithPlate(plate, now) >= limits.perPlate()) {
+            throw tooMany("the plate " + plate + " already has " + count(limits.perPlate()) + "; cancel one first");
+        }
+        if (web && store.activeFromClient(client, now) >= limits.perClient()) {
+            throw tooMany("this address already holds " + count(limits.perClient()) + "; cancel one first");
+        }
+        Booking booking = new Booking(newCode(), spot, plate, now, now.plus(Duration.ofMinutes(minutes)));
+        if (web) {
+            bookingsMade.add(client);
+        }
+        if (!store.insert(booking, client, now)) {
+            throw new BookingRejected(BookingRejected.Reason.ALREADY_BOOKED, "spot " + spot + " is already booked");
+        }
+        return booking;
+    }
+
+    private static String count(int bookings) {
+        return bookings == 1 ? "an active booking" : bookings + " active bookings";
+    }
+
+    private static BookingRejected tooMany(String message) {
+        return new BookingRejected(BookingRejected.Reason.TOO_MANY, message);
+    }
+
+    private Object lock(String key) {
+        return locks[Math.floorMod(key.hashCode(), locks.length)];
     }
 
     /** Upper case, trimmed, inner blanks folded; refuses what cannot be a plate. */
@@ -106,25 +180,106 @@ public final class BookingService {
         return new String(code);
     }
 
-    /** Cancels the active booking with this code (any case); false when there is none. */
+    /** Cancels the active booking with this code (any case) at the kiosk; false when there is none. */
     public boolean cancel(String code) {
-        boolean cancelled = code != null && store.cancel(code.strip().toUpperCase(Locale.ROOT), clock.instant());
+        boolean cancelled = code != null && store.cancel(normaliseCode(code), clock.instant());
         if (cancelled) {
             refreshAfterChange();
         }
         return cancelled;
     }
 
+    /**
+     * Cancels with a code a client address sent; an address that tried too many wrong codes lately is refused,
+     * and logged once by name when it reaches the limit.
+     */
+    public boolean cancel(String code, String client) {
+        if (wrongCodes.full(client)) {
+            throw tooMany("too many wrong booking codes from this address; try again in "
+                    + FairUse.WRONG_CODE_WINDOW.toMinutes() + " minutes");
+        }
+        boolean cancelled = cancel(code);
+        if (!cancelled && wrongCodes.add(client)) {
+            LOG.warn("cancel codes: {} tried {} wrong codes within {} minutes; its next tries are refused", client,
+                    rules.fairUse().wrongCodes(), FairUse.WRONG_CODE_WINDOW.toMinutes());
+        }
+        return cancelled;
+    }
+
+    /** The operator ends a booking with its code; false when no active booking has it. */
+    public boolean voidBooking(String code) {
+        boolean voided = code != null && store.voidBooking(normaliseCode(code), clock.instant());
+        if (voided) {
+            LOG.info("the operator voided booking {}", normaliseCode(code));
+            refreshAfterChange();
+        }
+        return voided;
+    }
+
+    private static String normaliseCode(String code) {
+        return code.strip().toUpperCase(Locale.ROOT);
+    }
+
     public List<Booking> active() {
         return store.active(clock.instant());
     }
 
+    /** Bookings active or ended in the last day, newest first, with their transitions: the operator's list. */
+    public List<BookingRecord> recent() {
+        return store.since(clock.instant().minus(RECENT));
+    }
+
+    /** The alerts of the last day, newest first. */
+    public List<Alert> alerts() {
+        return store.alerts(clock.instant().minus(RECENT));
+    }
+
+    /** The operator closes a bay (out of service: never offered) or opens it again; kept across restarts. */
+    public void setClosed(int spot, boolean closed) {
+        if (lot.occupancyOf(spot).isEmpty()) {
+            throw new BookingRejected(BookingRejected.Reason.UNKNOWN_SPOT, "there is no spot " + spot);
+        }
+        store.setClosed(spot, closed, clock.instant());
+        LOG.info("the operator {} spot {}", closed ? "closed" : "opened", spot);
+        refreshAfterChange();
+    }
+
+    public Set<Integer> closedSpots() {
+        return store.closedSpots();
+    }
+
+    /** The camera saw a booked bay turn occupied: the booking's car arrived. */
+    public void arrived(int spot) {
+        store.arrive(spot, clock.instant()).ifPresent(code -> LOG.info("booking {}: its car arrived at spot {}", code, spot));
+    }
+
     /**
-     * Reads the active bookings and hands them on: bookings that ended, and those other kiosks sharing the database
-     * made. Throws {@link StoreUnavailable} when the database cannot be read, and then tells nobody.
+     * The camera saw a booked bay occupied without seeing it turn so during the booking (already occupied when the
+     * booking reached this lot, or seen again after the camera was blind): unless its car already arrived, another car
+     * may have taken it, and the operator is told.
+     */
+    public void taken(int spot) {
+        Instant now = clock.instant();
+        store.holder(spot, now).filter(held -> held.arrived() == null).ifPresent(held -> {
+            String message = "spot " + spot + " is booked for " + held.booking().plate() + " (code "
+                    + held.booking().code() + ") but another car is on it";
+            LOG.warn("alert: {}", message);
+            store.raise(new Alert(now, spot, held.booking().code(), message));
+        });
+    }
+
+    /**
+     * Releases the no-shows (bookings whose car has not arrived within the arrival grace), reads the active bookings
+     * and the closed bays and hands them on: bookings that ended, and those other kiosks sharing the database made.
+     * Throws {@link StoreUnavailable} when the database cannot be read, and then tells nobody.
      */
     public void refresh() {
-        activeChanged.accept(active());
+        Instant now = clock.instant();
+        for (Booking late : store.releaseNoShows(now.minus(rules.arrivalGrace()), now)) {
+            LOG.info("booking {} for spot {} released: its car did not arrive within {} minutes", late.code(),
+                    late.spot(), rules.arrivalGrace().toMinutes());
+        }
+        listener.changed(store.active(now), store.closedSpots());
     }
 
     /** The change is made and must be reported as made: a failed read now is mended by the next refresh. */

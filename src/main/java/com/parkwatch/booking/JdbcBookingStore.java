@@ -10,13 +10,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Bookings in SQLite (one file, WAL) or PostgreSQL (several kiosks sharing one lot), through plain JDBC.
  *
  * <p>Every booking is a row of {@code bookings}. While it is active its spot also has a row in {@code spot_holds},
  * whose primary key is the spot: that key is what makes "one active booking per spot" hold, whatever the number of
- * processes. Expired holds are swept inside the transaction that books, so a booking ends by itself.
+ * processes. Expired holds are swept inside the transaction that books, so a booking ends by itself. Each
+ * transition of a booking (made, arrived, cancelled, voided, released as a no-show) is a time in its row; closed bays
+ * are rows of {@code closed_spots}, alerts rows of {@code alerts}.
+ *
+ * <p>No request waits on the database for more than 2 s: SQLite's busy timeout, PostgreSQL's statement and lock
+ * timeouts; past that the operation fails with {@link StoreUnavailable}.
  */
 public final class JdbcBookingStore implements BookingStore {
 
@@ -29,7 +36,23 @@ public final class JdbcBookingStore implements BookingStore {
                     "CREATE TABLE spot_holds (spot INTEGER PRIMARY KEY, code VARCHAR(16) NOT NULL REFERENCES bookings(code),"
                             + " ends_at BIGINT NOT NULL)",
             },
+            {
+                    "ALTER TABLE bookings ADD COLUMN client VARCHAR(64)",
+                    "ALTER TABLE bookings ADD COLUMN arrived_at BIGINT",
+                    "ALTER TABLE bookings ADD COLUMN voided_at BIGINT",
+                    "ALTER TABLE bookings ADD COLUMN released_at BIGINT",
+                    "CREATE INDEX bookings_plate ON bookings (plate)",
+                    "CREATE INDEX bookings_client ON bookings (client)",
+                    "CREATE TABLE closed_spots (spot INTEGER PRIMARY KEY, closed_at BIGINT NOT NULL)",
+                    "CREATE TABLE alerts (raised_at BIGINT NOT NULL, spot INTEGER NOT NULL, code VARCHAR(16),"
+                            + " message VARCHAR(300) NOT NULL)",
+            },
     };
+    /** How long a request may wait on the database. */
+    private static final int WAIT_MILLIS = 2000;
+    private static final String RECORD_COLUMNS = "b.code, b.spot, b.plate, b.starts_at, b.ends_at, b.client,"
+            + " b.arrived_at, b.cancelled_at, b.voided_at, b.released_at";
+    private static final String ACTIVE = " FROM bookings b JOIN spot_holds h ON h.code = b.code WHERE h.ends_at > ?";
 
     private final String url;
     private final boolean sqlite;
@@ -50,8 +73,13 @@ public final class JdbcBookingStore implements BookingStore {
         Connection c = DriverManager.getConnection(url);
         if (sqlite) {
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 2000");
+                s.execute("PRAGMA busy_timeout = " + WAIT_MILLIS);
                 s.execute("PRAGMA foreign_keys = ON");
+            }
+        } else {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET statement_timeout = " + WAIT_MILLIS);
+                s.execute("SET lock_timeout = " + WAIT_MILLIS);
             }
         }
         return c;
@@ -83,13 +111,13 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     @Override
-    public boolean insert(Booking b, Instant now) {
+    public boolean insert(Booking b, String client, Instant now) {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
                 exec(c, "DELETE FROM spot_holds WHERE spot = ? AND ends_at <= ?", b.spot(), now.toEpochMilli());
-                exec(c, "INSERT INTO bookings (code, spot, plate, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
-                        b.code(), b.spot(), b.plate(), b.start().toEpochMilli(), b.end().toEpochMilli());
+                exec(c, "INSERT INTO bookings (code, spot, plate, starts_at, ends_at, client) VALUES (?, ?, ?, ?, ?, ?)",
+                        b.code(), b.spot(), b.plate(), b.start().toEpochMilli(), b.end().toEpochMilli(), client);
                 exec(c, "INSERT INTO spot_holds (spot, code, ends_at) VALUES (?, ?, ?)", b.spot(), b.code(),
                         b.end().toEpochMilli());
                 c.commit();
@@ -113,41 +141,183 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public boolean cancel(String code, Instant now) {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
+        return end(code, "cancelled_at", now);
+    }
+
+    @Override
+    public boolean voidBooking(String code, Instant now) {
+        return end(code, "voided_at", now);
+    }
+
+    /** Releases an active booking's hold and records when, in the column that says why. */
+    private boolean end(String code, String column, Instant now) {
+        return transaction(c -> {
             int released = exec(c, "DELETE FROM spot_holds WHERE code = ? AND ends_at > ?", code, now.toEpochMilli());
             if (released == 1) {
-                exec(c, "UPDATE bookings SET cancelled_at = ? WHERE code = ?", now.toEpochMilli(), code);
+                exec(c, "UPDATE bookings SET " + column + " = ? WHERE code = ?", now.toEpochMilli(), code);
             }
-            c.commit();
             return released == 1;
+        });
+    }
+
+    @Override
+    public Optional<String> arrive(int spot, Instant now) {
+        return transaction(c -> {
+            List<String> codes = strings(c, "SELECT b.code" + ACTIVE + " AND h.spot = ? AND b.arrived_at IS NULL",
+                    now.toEpochMilli(), spot);
+            for (String code : codes) {
+                exec(c, "UPDATE bookings SET arrived_at = ? WHERE code = ?", now.toEpochMilli(), code);
+            }
+            return codes.stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<Booking> releaseNoShows(Instant startedBy, Instant now) {
+        return transaction(c -> {
+            List<Booking> late = bookings(records(c, "SELECT " + RECORD_COLUMNS + ACTIVE
+                    + " AND b.arrived_at IS NULL AND b.starts_at <= ?", now.toEpochMilli(), startedBy.toEpochMilli()));
+            for (Booking b : late) {
+                exec(c, "DELETE FROM spot_holds WHERE code = ?", b.code());
+                exec(c, "UPDATE bookings SET released_at = ? WHERE code = ?", now.toEpochMilli(), b.code());
+            }
+            return late;
+        });
+    }
+
+    @Override
+    public List<Booking> active(Instant now) {
+        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " ORDER BY b.spot", now.toEpochMilli())));
+    }
+
+    @Override
+    public int activeWithPlate(String plate, Instant now) {
+        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.plate = ?", now.toEpochMilli(), plate)).size();
+    }
+
+    @Override
+    public int activeFromClient(String client, Instant now) {
+        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.client = ?", now.toEpochMilli(), client)).size();
+    }
+
+    @Override
+    public Optional<Booking> find(String code) {
+        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.code = ?", code)))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<BookingRecord> holder(int spot, Instant now) {
+        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " AND h.spot = ?", now.toEpochMilli(), spot))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<BookingRecord> since(Instant from) {
+        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.ends_at > ?"
+                + " ORDER BY b.starts_at DESC", from.toEpochMilli()));
+    }
+
+    @Override
+    public void setClosed(int spot, boolean closed, Instant now) {
+        transaction(c -> {
+            exec(c, "DELETE FROM closed_spots WHERE spot = ?", spot);
+            if (closed) {
+                exec(c, "INSERT INTO closed_spots (spot, closed_at) VALUES (?, ?)", spot, now.toEpochMilli());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Set<Integer> closedSpots() {
+        return read(c -> {
+            Set<Integer> closed = new TreeSet<>();
+            try (PreparedStatement p = prepare(c, "SELECT spot FROM closed_spots"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    closed.add(r.getInt(1));
+                }
+            }
+            return closed;
+        });
+    }
+
+    @Override
+    public void raise(Alert alert) {
+        transaction(c -> exec(c, "INSERT INTO alerts (raised_at, spot, code, message) VALUES (?, ?, ?, ?)",
+                alert.raised().toEpochMilli(), alert.spot(), alert.code(), alert.message()));
+    }
+
+    @Override
+    public List<Alert> alerts(Instant from) {
+        return read(c -> {
+            List<Alert> out = new ArrayList<>();
+            try (PreparedStatement p = prepare(c, "SELECT raised_at, spot, code, message FROM alerts WHERE raised_at > ?"
+                    + " ORDER BY raised_at DESC", from.toEpochMilli()); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Alert(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Work on one connection. */
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = connect()) {
+            return work.on(c);
         } catch (SQLException e) {
             throw new StoreUnavailable("the booking database failed: " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public List<Booking> active(Instant now) {
-        return query("SELECT b.code, b.spot, b.plate, b.starts_at, b.ends_at FROM bookings b"
-                + " JOIN spot_holds h ON h.code = b.code WHERE h.ends_at > ? ORDER BY b.spot", now.toEpochMilli());
+    /** The work in one transaction, committed when it returns and rolled back when it throws. */
+    private <T> T transaction(Work<T> work) {
+        return read(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.on(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        });
     }
 
-    @Override
-    public Optional<Booking> find(String code) {
-        return query("SELECT code, spot, plate, starts_at, ends_at FROM bookings WHERE code = ?", code)
-                .stream().findFirst();
-    }
-
-    private List<Booking> query(String sql, Object... args) {
-        try (Connection c = connect(); PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
-            List<Booking> out = new ArrayList<>();
+    private static List<BookingRecord> records(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+            List<BookingRecord> out = new ArrayList<>();
             while (r.next()) {
-                out.add(new Booking(r.getString(1), r.getInt(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)),
-                        Instant.ofEpochMilli(r.getLong(5))));
+                out.add(new BookingRecord(new Booking(r.getString(1), r.getInt(2), r.getString(3),
+                        Instant.ofEpochMilli(r.getLong(4)), Instant.ofEpochMilli(r.getLong(5))), r.getString(6),
+                        instant(r, 7), instant(r, 8), instant(r, 9), instant(r, 10)));
             }
             return out;
-        } catch (SQLException e) {
-            throw new StoreUnavailable("the booking database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static List<Booking> bookings(List<BookingRecord> records) {
+        return records.stream().map(BookingRecord::booking).toList();
+    }
+
+    private static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+            return out;
         }
     }
 

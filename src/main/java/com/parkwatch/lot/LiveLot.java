@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The one owner of the lot's current state. The engine publishes each analysed sample and the camera's health, the
- * booking service the reservations it holds (kept here in memory, so the engine never waits on the database); every
+ * booking service the reservations it holds and the bays the operator closed (kept here in memory, so the engine
+ * never waits on the database); every
  * reader takes the latest {@link LotView} and listeners hear of each change on the thread that made it. The lot is
  * live while the camera is and its newest sample is younger than {@code staleAfter}; after that no output offers
  * its states as current.
@@ -25,6 +27,7 @@ public final class LiveLot {
     private LotSnapshot snapshot;
     private Map<Integer, Instant> since;
     private Map<Integer, Instant> reservations = Map.of();
+    private Set<Integer> closed = Set.of();
     private SourceHealth health = SourceHealth.starting();
     private Instant updated;
     private volatile LotView view;
@@ -75,6 +78,19 @@ public final class LiveLot {
         tell(changed);
     }
 
+    /** The bays the operator closed (out of service), from the booking service. */
+    public void closed(Set<Integer> spots) {
+        LotView changed;
+        synchronized (this) {
+            if (spots.equals(closed)) {
+                return;
+            }
+            closed = Set.copyOf(spots);
+            changed = rebuild();
+        }
+        tell(changed);
+    }
+
     /** The camera's health, from the engine. */
     public void health(SourceHealth next) {
         LotView changed;
@@ -104,7 +120,7 @@ public final class LiveLot {
     }
 
     private LotView rebuild() {
-        view = LotView.of(snapshot, since, reservations, health, updated, isLive(health, updated));
+        view = LotView.of(snapshot, since, reservations, closed, health, updated, isLive(health, updated));
         return view;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lot as every output shows it at one moment: each spot's state, the camera's health and whether the states are
@@ -31,10 +32,11 @@ public record LotView(LotSnapshot snapshot, List<SpotView> spots, SourceHealth s
     }
 
     static LotView of(LotSnapshot snapshot, Map<Integer, Instant> since, Map<Integer, Instant> reservations,
-                      SourceHealth source, Instant updated, boolean live) {
+                      Set<Integer> closed, SourceHealth source, Instant updated, boolean live) {
         List<SpotView> spots = snapshot.spots().stream().map(s -> {
             Instant until = reservations.get(s.spot().id());
-            return new SpotView(s.spot(), SpotState.of(s.occupancy(), until != null), s.occupancy(), s.confidence(),
+            SpotState state = SpotState.of(s.occupancy(), until != null, closed.contains(s.spot().id()));
+            return new SpotView(s.spot(), state, s.occupancy(), s.confidence(),
                     since.get(s.spot().id()), until);
         }).toList();
         return new LotView(snapshot, spots, source, updated, live);
@@ -47,6 +49,11 @@ public record LotView(LotSnapshot snapshot, List<SpotView> spots, SourceHealth s
     /** The spots a driver may take or book now, in spot order. */
     public List<Integer> freeSpotIds() {
         return spots.stream().filter(s -> s.state() == SpotState.FREE).map(SpotView::id).toList();
+    }
+
+    /** The bays the operator closed, in spot order. */
+    public List<Integer> closedSpotIds() {
+        return spots.stream().filter(s -> s.state() == SpotState.CLOSED).map(SpotView::id).toList();
     }
 
     public List<Integer> reservedSpotIds() {

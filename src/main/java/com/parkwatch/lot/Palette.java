@@ -22,6 +22,7 @@ public final class Palette {
             case RESERVED -> 0xffb300;
             case OCCUPIED -> 0xef5350;
             case UNKNOWN -> 0x9e9e9e;
+            case CLOSED -> 0xb39ddb;
         };
     }
 

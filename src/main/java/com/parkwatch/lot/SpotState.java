@@ -7,10 +7,21 @@ import java.util.Locale;
  * bookings. The annotator, the kiosk, the web pages and the API all read it; none decides it again.
  */
 public enum SpotState {
-    FREE, RESERVED, OCCUPIED, UNKNOWN;
+    FREE, RESERVED, OCCUPIED, UNKNOWN, CLOSED;
 
-    /** A spot the camera sees free is reserved while a booking holds it; a car on a booked spot makes it occupied. */
+    /** A spot of a bay the operator has not closed. */
     public static SpotState of(Occupancy seen, boolean reserved) {
+        return of(seen, reserved, false);
+    }
+
+    /**
+     * A bay the operator closed is closed whatever the camera sees (out of service: never offered); otherwise a spot
+     * the camera sees free is reserved while a booking holds it, and a car on a booked spot makes it occupied.
+     */
+    public static SpotState of(Occupancy seen, boolean reserved, boolean closed) {
+        if (closed) {
+            return CLOSED;
+        }
         return switch (seen) {
             case FREE -> reserved ? RESERVED : FREE;
             case OCCUPIED -> OCCUPIED;

@@ -42,6 +42,20 @@ public final class Ids {
     public static final String PIN_EXIT = "pin-confirm";
     public static final String PIN_CORRECT = "pin-correct";
     public static final String PIN_CLOSE = "pin-close";
+    public static final String PIN_BOOKINGS = "pin-bookings";
+
+    public static final String CORRECTION_CROP = "correction-crop";
+
+    public static final String OPERATOR_BOOKINGS = "operator-bookings";
+    public static final String OPERATOR_ALERTS = "operator-alerts";
+    public static final String OPERATOR_CLOSED = "operator-closed";
+    public static final String OPERATOR_SPOT = "operator-spot";
+    public static final String OPERATOR_SPOT_DOWN = "operator-spot-down";
+    public static final String OPERATOR_SPOT_UP = "operator-spot-up";
+    public static final String OPERATOR_CLOSE_BAY = "operator-close-bay";
+    public static final String OPERATOR_OPEN_BAY = "operator-open-bay";
+    public static final String OPERATOR_MESSAGE = "operator-message";
+    public static final String OPERATOR_DONE = "operator-done";
 
     private Ids() {
     }
@@ -52,6 +66,11 @@ public final class Ids {
 
     public static String duration(int minutes) {
         return "duration-" + minutes;
+    }
+
+    /** The operator's button that voids the booking with this code. */
+    public static String voidBooking(String code) {
+        return "void-" + code;
     }
 
     public static String pinDigit(int digit) {

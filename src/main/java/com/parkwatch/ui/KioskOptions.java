@@ -6,15 +6,15 @@ import java.nio.file.Path;
  * How the kiosk shows itself.
  *
  * @param fullScreen  kiosk mode: full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and
- *                    {@code operatorPin}
+ *                    {@code operatorPin} (its digits, or their hash as {@link OperatorPin} writes it)
  * @param screenshot  when set, write a PNG of the window after {@code afterFrames} frames on screen and exit
  * @param webNotice   a line for the operator about the web pages (why they are off), or empty
  */
 public record KioskOptions(boolean fullScreen, String operatorPin, Path screenshot, long afterFrames, String webNotice) {
 
     public KioskOptions {
-        if (fullScreen && (operatorPin == null || !operatorPin.matches("\\d{4,12}"))) {
-            throw new IllegalArgumentException("--kiosk needs --pin with the operator's PIN of 4 to 12 digits");
+        if (fullScreen && !OperatorPin.isValid(operatorPin)) {
+            throw new IllegalArgumentException("--kiosk needs --pin-hash, or --pin with 4 to 12 digits");
         }
         if (afterFrames < 1) {
             throw new IllegalArgumentException("--after-frames must be at least 1, got " + afterFrames);

@@ -4,6 +4,7 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.Palette;
 import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.KeyFrame;
@@ -34,6 +35,7 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -123,7 +125,8 @@ final class KioskWindow {
                     if (failure != null) {
                         LOG.warn("the correction of spot {} could not be kept", spot);
                     }
-                }));
+                }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks,
+                CorrectionPanel.IDLE);
         SpotGrid grid = new SpotGrid(model, tile -> tapped(tile, booking, correction, history));
         SplitPane body = new SplitPane(feed, grid);
         body.setOrientation(Orientation.HORIZONTAL);
@@ -138,8 +141,11 @@ final class KioskWindow {
         main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
         StackPane root = new StackPane(main, new BookingPanel(booking), history, correction);
         if (options.fullScreen()) {
-            operatorPad = new OperatorPad(options.operatorPin(), () -> model.setCorrecting(true), this::exit);
-            root.getChildren().add(operatorPad);
+            OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(),
+                    watch.layout().spots().stream().map(Spot::id).toList()));
+            operatorPad = new OperatorPad(OperatorPin.of(options.operatorPin()), new PinAttempts(Clock.systemUTC()),
+                    tasks, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
+            root.getChildren().addAll(operatorPanel, operatorPad);
         }
         return root;
     }

@@ -6,25 +6,30 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-
 /**
- * The operator's way in: a key combination (Ctrl+Alt+Q) opens this PIN pad; with the PIN from the configuration the
- * operator leaves kiosk mode or starts correcting tiles.
+ * The operator's way in: a key combination (Ctrl+Alt+Q) opens this PIN pad; with the PIN the operator leaves kiosk
+ * mode, starts correcting tiles or manages the bookings and bays. The PIN is checked against its salted hash off the
+ * FX thread; wrong PINs slow the pad down and five in a row lock it for a minute ({@link PinAttempts}).
  */
 final class OperatorPad extends Dialog {
 
-    private final byte[] pin;
+    private final OperatorPin pin;
+    private final PinAttempts attempts;
+    private final BackgroundTasks tasks;
     private final PasswordField entered = new PasswordField();
     private final Label message = new Label();
+    private boolean checking;
 
     /**
-     * @param correct starts the operator's correcting of tiles
-     * @param exit    leaves the kiosk
+     * @param correct  starts the operator's correcting of tiles
+     * @param bookings opens the operator's bookings and bays
+     * @param exit     leaves the kiosk
      */
-    OperatorPad(String pin, Runnable correct, Runnable exit) {
-        this.pin = pin.getBytes(StandardCharsets.UTF_8);
+    OperatorPad(OperatorPin pin, PinAttempts attempts, BackgroundTasks tasks, Runnable correct, Runnable bookings,
+                Runnable exit) {
+        this.pin = pin;
+        this.attempts = attempts;
+        this.tasks = tasks;
         entered.setId(Ids.PIN);
         entered.setEditable(false);
         message.setId(Ids.PIN_MESSAGE);
@@ -39,10 +44,8 @@ final class OperatorPad extends Dialog {
         }
         getChildren().add(card("Operator PIN", entered, pad, message, new HBox(12,
                 button("Exit kiosk", Ids.PIN_EXIT, () -> withPin(exit)),
-                button("Correct spots", Ids.PIN_CORRECT, () -> withPin(() -> {
-                    close();
-                    correct.run();
-                })),
+                button("Correct spots", Ids.PIN_CORRECT, () -> withPin(correct)),
+                button("Bookings and bays", Ids.PIN_BOOKINGS, () -> withPin(bookings)),
                 button("Back", Ids.PIN_CLOSE, this::close))));
     }
 
@@ -53,12 +56,31 @@ final class OperatorPad extends Dialog {
     }
 
     private void withPin(Runnable action) {
-        // Constant-time comparison: the PIN is the only thing guarding the kiosk.
-        if (MessageDigest.isEqual(pin, entered.getText().getBytes(StandardCharsets.UTF_8))) {
-            action.run();
-        } else {
+        long wait = attempts.secondsToWait();
+        if (wait > 0) {
             entered.clear();
-            message.setText("Wrong PIN.");
+            message.setText("Too many wrong PINs: try again in " + wait + " s.");
+            return;
         }
+        if (checking) {
+            return;
+        }
+        checking = true;
+        String typed = entered.getText();
+        entered.clear();
+        tasks.run(() -> pin.matches(typed), right -> {
+            checking = false;
+            if (right) {
+                attempts.right();
+                close();
+                action.run();
+            } else {
+                message.setText(attempts.wrong() ? "Wrong PIN. Locked for a minute."
+                        : "Wrong PIN. Wait " + attempts.secondsToWait() + " s.");
+            }
+        }, failure -> {
+            checking = false;
+            message.setText("The PIN could not be checked.");
+        });
     }
 }

@@ -105,6 +105,8 @@ public final class LotWatch implements AutoCloseable {
         bookings = bookingsFor(lot, options.store(), clock, options.rules());
         picture = new SnapshotPicture(lot, layout);
         relay.target = this::sourceStatus;
+        // Bookings tied to the camera: arrivals and taken bays, worked out on the bookings thread.
+        BookingArrivals.watch(lot, bookings, bookingsThread);
     }
 
     /**
@@ -208,10 +210,11 @@ public final class LotWatch implements AutoCloseable {
      * the active bookings back to the lot, which keeps them as its reservations.
      */
     public static BookingService bookingsFor(LiveLot lot, BookingStore store, Clock clock, BookingRules rules) {
-        return new BookingService(store, new Availability(lot), clock, rules, active -> {
+        return new BookingService(store, new Availability(lot), clock, rules, (active, closed) -> {
             Map<Integer, Instant> held = new HashMap<>();
             active.forEach(b -> held.put(b.spot(), b.end()));
             lot.reservations(held);
+            lot.closed(closed);
         });
     }
 

@@ -17,6 +17,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +27,23 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
  * The HTTP face of the lot: the original {@code /parking_status} route, a JSON API for spots and bookings, a home
- * page with the live status and a booking page. Every client mistake gets a 4xx with a JSON error. Everything it
- * says of the lot comes from the live lot's view, in memory: reading the state never waits on the database.
+ * page with the live status and a booking page, and the operator's API. Every client mistake gets a 4xx with a JSON
+ * error, Jetty's own included, and every answer the security headers. Everything it says of the lot comes from the
+ * live lot's view, in memory: reading the state never waits on the database.
+ *
+ * <p>Reachable from the street: requests that change bookings come only from the lot's own pages
+ * ({@link RequestGuard}), the fair-use limits are the booking service's (this server tells it the client's
+ * address), and a storm of bookings cannot starve the status routes: the threads are bounded, and at most
+ * {@link #DATABASE_SLOTS} requests wait on the database at once; the others are told to try again at once.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -40,6 +51,12 @@ public final class WebServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Requests that may wait on the database at once (each at most 2 s): far fewer than the threads. */
+    static final int DATABASE_SLOTS = 8;
+    private static final int MOST_THREADS = 32;
+    private static final int FEWEST_THREADS = 4;
+    private static final int QUEUED_REQUESTS = 1024;
+    private static final int IDLE_THREAD_MILLIS = 60_000;
 
     private final LiveLot lot;
     private final BookingService bookings;
@@ -48,31 +65,52 @@ public final class WebServer implements AutoCloseable {
     private final String homePage = page("/web/index.html");
     private final String bookingPage;
     private final String paletteCss = Palette.css("background");
+    private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
+    private String host;
+    private int port;
 
     /** A JSON error body: {@code {"error":"..."}}. */
     public record ApiError(String error) {
     }
 
-    public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg) {
+    /**
+     * @param operator the operator's token; null leaves the operator API out
+     * @param tls      the certificate and key to answer HTTPS with; null for plain HTTP
+     */
+    public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg, OperatorToken operator,
+                     Tls tls) {
         this.lot = lot;
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
         bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
+        SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            config.jetty.threadPool = new QueuedThreadPool(MOST_THREADS, FEWEST_THREADS, IDLE_THREAD_MILLIS,
+                    new BlockingArrayQueue<>(QUEUED_REQUESTS));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(headers)));
+            if (tls != null) {
+                // Javalin adds its own plain connector only when there is none.
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
         });
+        app.before(ctx -> headers.addTo(ctx::header));
+        app.before(RequestGuard::check);
         app.get("/", ctx -> ctx.html(homePage));
         app.get("/booking", ctx -> ctx.html(bookingPage));
         app.get("/parking_status", this::parkingStatus);
         app.get("/api/spots", this::spots);
-        app.post("/api/bookings", this::book);
-        app.delete("/api/bookings/{code}", this::cancel);
+        app.post("/api/bookings", ctx -> withDatabase(() -> book(ctx)));
+        app.delete("/api/bookings/{code}", ctx -> withDatabase(() -> cancel(ctx)));
         app.get("/snapshot.jpg", this::snapshot);
         app.get("/palette.css", ctx -> ctx.contentType("text/css").result(paletteCss));
+        if (operator != null) {
+            OperatorApi.install(app, bookings, operator, Clock.systemUTC());
+        }
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
-        app.exception(BadRequest.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage())));
+        app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
             LOG.warn("booking database: {}", e.getMessage());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("bookings are unavailable right now; try again"));
@@ -85,8 +123,22 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** Runs work that waits on the database if a slot is free now, else answers 503 at once. */
+    private void withDatabase(Runnable work) {
+        if (!databaseSlots.tryAcquire()) {
+            throw new ApiRefusal(HttpStatus.SERVICE_UNAVAILABLE, "bookings are busy right now; try again in a moment");
+        }
+        try {
+            work.run();
+        } finally {
+            databaseSlots.release();
+        }
+    }
+
     /** Starts listening; port 0 picks a free one. */
     public WebServer start(String host, int port) {
+        this.host = host;
+        this.port = port;
         app.start(host, port);
         return this;
     }
@@ -103,8 +155,9 @@ public final class WebServer implements AutoCloseable {
     private static HttpStatus statusOf(BookingRejected.Reason reason) {
         return switch (reason) {
             case INVALID, UNKNOWN_SPOT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FREE, ALREADY_BOOKED -> HttpStatus.CONFLICT;
+            case NOT_FREE, ALREADY_BOOKED, CLOSED -> HttpStatus.CONFLICT;
             case NOT_WATCHING -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -115,6 +168,7 @@ public final class WebServer implements AutoCloseable {
         body.put("free", view.free());
         body.put("total", view.total());
         body.put("reserved_spots", view.reservedSpotIds());
+        body.put("closed_spots", view.closedSpotIds());
         health(body, view);
         ctx.json(body);
     }
@@ -155,25 +209,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void book(Context ctx) {
-        int spot;
-        String plate;
-        int minutes;
-        String type = ctx.contentType();
-        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            spot = integer(ctx.formParam("spot"), "spot");
-            plate = ctx.formParam("plate");
-            minutes = integer(ctx.formParam("minutes"), "minutes");
-        } else {
-            JsonNode body = parse(ctx.body());
-            spot = integer(body, "spot");
-            minutes = integer(body, "minutes");
-            JsonNode p = body.get("plate");
-            if (p == null || !p.isTextual()) {
-                throw new BadRequest("the request needs \"plate\" as a string");
-            }
-            plate = p.asText();
+        JsonNode body = parse(ctx.body());
+        int spot = integer(body, "spot");
+        int minutes = integer(body, "minutes");
+        JsonNode p = body.get("plate");
+        if (p == null || !p.isTextual()) {
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request needs \"plate\" as a string");
         }
-        Booking b = bookings.book(spot, plate, minutes);
+        Booking b = bookings.book(spot, p.asText(), minutes, ctx.ip());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("code", b.code());
         created.put("spot", b.spot());
@@ -186,32 +229,24 @@ public final class WebServer implements AutoCloseable {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new BadRequest("the request body must be a JSON object");
+                throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request body must be a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw new BadRequest("the request body is not valid JSON");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
         }
     }
 
     private static int integer(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || !n.canConvertToExactIntegral() || !n.canConvertToInt()) {
-            throw new BadRequest("the request needs \"" + field + "\" as a whole number");
+            throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request needs \"" + field + "\" as a whole number");
         }
         return n.asInt();
     }
 
-    private static int integer(String text, String field) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequest("the form needs \"" + field + "\" as a whole number");
-        }
-    }
-
     private void cancel(Context ctx) {
-        if (!bookings.cancel(ctx.pathParam("code"))) {
+        if (!bookings.cancel(ctx.pathParam("code"), ctx.ip())) {
             ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("no active booking has that code"));
             return;
         }
@@ -247,13 +282,6 @@ public final class WebServer implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A request the server cannot read: malformed JSON, a missing or mistyped field. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
         }
     }
 }

@@ -101,7 +101,7 @@ class CommandLineIT {
             assertEquals(72, status.get("total").asInt());
             int free = status.get("free_spots").get(0).asInt();
             var booked = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/bookings"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Origin", base)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"spot\":" + free + ",\"plate\":\"PW 1\",\"minutes\":30}"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(201, booked.statusCode(), booked.body());

@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +29,7 @@ abstract class BookingStoreContract {
     /** A JDBC URL of an empty database. */
     abstract String url() throws Exception;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     /** Spots 1 to 5 exist; spot 5 is occupied. */
     private static Optional<Occupancy> lot(int spot) {
@@ -127,7 +125,7 @@ abstract class BookingStoreContract {
         String url = url();
         JdbcBookingStore store = JdbcBookingStore.open(url);
         Instant now = clock.instant();
-        assertTrue(store.insert(new Booking("AAAA0001", 4, "AB 1", now, now.plusSeconds(3600)), now));
+        assertTrue(store.insert(new Booking("AAAA0001", 4, "AB 1", now, now.plusSeconds(3600)), BookingService.KIOSK, now));
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO bookings (code, spot, plate, starts_at, ends_at) VALUES ('AAAA0002', 4, 'CD 2', 0, 1)");
             assertThrows(java.sql.SQLException.class,
@@ -144,36 +142,45 @@ abstract class BookingStoreContract {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             r.next();
-            assertEquals(1, r.getInt(1));
-            assertEquals(1, r.getInt(2));
+            assertEquals(2, r.getInt(1));
+            assertEquals(2, r.getInt(2));
         }
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
+    @Test
+    void everyTransitionIsKeptWithItsTimeAndTheLimitsCountWhatTheDatabaseHolds() throws Exception {
+        String url = url();
+        JdbcBookingStore store = JdbcBookingStore.open(url);
+        BookingService service = service(store);
+        Booking arrives = service.book(1, "AB 1", 60, "10.0.0.1");
+        Booking late = service.book(2, "AB 2", 60, "10.0.0.1");
+        Booking voided = service.book(3, "AB 3", 60, "10.0.0.1");
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.book(4, "AB 4", 60, "10.0.0.1")).reason());
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.book(4, "AB 1", 60)).reason(), "one active booking per plate, at the kiosk too");
+        clock.advance(Duration.ofMinutes(5));
+        service.arrived(1);
+        assertTrue(service.voidBooking(voided.code().toLowerCase()));
+        clock.advance(Duration.ofMinutes(10));
+        service.refresh();
+        assertEquals(List.of(arrives), service.active());
+        Instant now = clock.instant();
+        java.util.Map<String, BookingRecord> records = new java.util.HashMap<>();
+        service.recent().forEach(r -> records.put(r.booking().code(), r));
+        assertEquals("arrived", records.get(arrives.code()).state(now));
+        assertEquals(now.minus(Duration.ofMinutes(10)), records.get(arrives.code()).arrived());
+        assertEquals("no-show", records.get(late.code()).state(now));
+        assertEquals(now, records.get(late.code()).released());
+        assertEquals("voided", records.get(voided.code()).state(now));
+        assertEquals("10.0.0.1", records.get(voided.code()).client());
 
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+        service.taken(1);
+        assertTrue(service.alerts().isEmpty(), "a bay whose car arrived is not taken");
+        store.raise(new Alert(now, 2, "ABCD1234", "spot 2 is taken"));
+        assertEquals(List.of(new Alert(now, 2, "ABCD1234", "spot 2 is taken")), service.alerts());
+        store.setClosed(4, true, now);
+        store.setClosed(4, true, now);
+        assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url).closedSpots(), "closed bays survive reopening");
     }
 }

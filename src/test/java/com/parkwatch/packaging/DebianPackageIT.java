@@ -66,7 +66,7 @@ class DebianPackageIT {
         assertEquals(Path.of("/opt/parkwatch/bin/parkwatch"), Files.readSymbolicLink(installed.resolve("usr/bin/parkwatch")));
         String unit = Files.readString(installed.resolve("lib/systemd/system/parkwatch-kiosk.service"));
         assertTrue(unit.contains("Restart=always") && unit.contains("@/etc/parkwatch/parkwatch.conf --kiosk"), unit);
-        assertTrue(Files.readString(installed.resolve("usr/share/parkwatch/parkwatch.conf")).contains("--pin=@PIN@"));
+        assertTrue(Files.readString(installed.resolve("usr/share/parkwatch/parkwatch.conf")).contains("--pin-hash=@PIN_HASH@"));
         assertTrue(Files.exists(installed.resolve("opt/parkwatch/lib/parkwatch.png")));
         Result control = run(root, "dpkg-deb", "-f", deb.toString(), "Package", "Depends");
         assertTrue(control.out().contains("Package: parkwatch") && control.out().contains("libgtk-3-0"), control.out());

@@ -60,7 +60,7 @@ class LotUnderDatabaseFaultsTest {
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(30), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();
-        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg).start("127.0.0.1", 0);
+        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, null, null).start("127.0.0.1", 0);
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!watch.lot().view().live() && System.nanoTime() < until) {
             Thread.sleep(100);
@@ -194,7 +194,7 @@ class LotUnderDatabaseFaultsTest {
                 .constructCollectionType(List.class, Integer.class));
         assertTrue(!free.isEmpty(), "a free spot to book: " + status);
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/bookings"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Origin", base()).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"spot\":" + free.get(0) + ",\"plate\":\"AB " + free.get(0)
                         + "\",\"minutes\":30}")).build(), HttpResponse.BodyHandlers.ofString());
     }

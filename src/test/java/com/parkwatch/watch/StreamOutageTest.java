@@ -125,7 +125,7 @@ class StreamOutageTest {
                 TrackerSettings.withStep(10), store, BookingRules.DEFAULT, new CorrectionFolder(dir.resolve("c")),
                 Clock.systemUTC()));
         watch.start();
-        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg).start("127.0.0.1", 0);
+        web = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, null, null).start("127.0.0.1", 0);
     }
 
     @Test
@@ -200,7 +200,7 @@ class StreamOutageTest {
 
     private HttpResponse<String> book(int spot) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/bookings"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Origin", base())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"spot\":" + spot + ",\"plate\":\"AB " + spot
                         + "\",\"minutes\":30}")).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -13,6 +13,9 @@ import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotStatus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +30,19 @@ final class TestLot implements AutoCloseable {
     final BookingService bookings;
     final WebServer server;
     final String base;
+    /** The operator's token, in the test's directory. */
+    final String operatorToken;
 
     TestLot(Path dir, Occupancy... states) {
         this(dir, BookingRules.DEFAULT, states);
     }
 
     TestLot(Path dir, BookingRules rules, Occupancy... states) {
+        this(dir, rules, null, states);
+    }
+
+    /** Answering HTTPS with {@code tls}, when given. */
+    TestLot(Path dir, BookingRules rules, Tls tls, Occupancy... states) {
         List<Spot> spots = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
             spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
@@ -43,8 +53,16 @@ final class TestLot implements AutoCloseable {
         lot.health(SourceHealth.live());
         bookings = LotWatch.bookingsFor(lot, JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db")),
                 Clock.systemUTC(), rules);
-        server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
+        try {
+            Path tokenFile = dir.resolve("operator-token");
+            OperatorToken token = OperatorToken.readOrCreate(tokenFile);
+            operatorToken = Files.readString(tokenFile).strip();
+            server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, token, tls)
+                    .start("127.0.0.1", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        base = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.port();
     }
 
     void set(Occupancy... states) {

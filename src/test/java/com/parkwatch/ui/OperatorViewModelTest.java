@@ -1,0 +1,51 @@
+package com.parkwatch.ui;
+
+import com.parkwatch.booking.Booking;
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.lot.Occupancy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The operator's bookings and bays, driven without a screen. */
+class OperatorViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsVoidsAndClosesBays() {
+        BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
+                spot -> spot >= 1 && spot <= 3 ? Optional.of(Occupancy.FREE) : Optional.empty(), Clock.systemUTC());
+        Booking b = bookings.book(2, "AB 1", 60);
+        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), List.of(1, 2, 3));
+        model.refresh();
+        assertEquals(1, model.rows().size());
+        assertEquals("booked", model.rows().get(0).state());
+        assertTrue(model.rows().get(0).voidable());
+        assertEquals("No bay is closed.", model.closedProperty().get());
+
+        model.voidBooking(b.code());
+        assertEquals("Booking " + b.code() + " voided.", model.messageProperty().get());
+        assertEquals("voided", model.rows().get(0).state());
+        assertFalse(model.rows().get(0).voidable());
+        assertTrue(bookings.active().isEmpty());
+
+        model.step(-1);
+        assertEquals(3, model.spotProperty().get(), "stepping wraps around the lot");
+        model.closeBay(true);
+        assertEquals("Closed bays: 3", model.closedProperty().get());
+        assertEquals("Spot 3 closed.", model.messageProperty().get());
+        model.closeBay(false);
+        assertEquals("No bay is closed.", model.closedProperty().get());
+    }
+}
