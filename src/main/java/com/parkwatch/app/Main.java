@@ -130,7 +130,10 @@ public final class Main implements Callable<Integer> {
                             : "no display: the kiosk runs headless; see the lot at http://" + webOptions.bind + ":" + web.port()
                                     + "/ (Ctrl-C stops)");
                 }
-                KioskReport done = KioskLauncher.run(watch, shown);
+                KioskReport done;
+                try (SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {
+                    done = KioskLauncher.run(watch, shown);
+                }
                 if (report) {
                     done.lines().forEach(System.out::println);
                 }

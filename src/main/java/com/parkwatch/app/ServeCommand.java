@@ -44,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), source.transport(),
                      model, step, store, rules, bookingStore);
-             WebServer web = webOptions.start(watch, store.dataDir())) {
+             WebServer web = webOptions.start(watch, store.dataDir());
+             SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {
             watch.start();
             System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", webOptions.bind, web.port());
             CountDownLatch stopped = new CountDownLatch(1);

@@ -83,6 +83,8 @@ public final class LotWatch implements AutoCloseable {
             daemon("bookings"));
     private final Thread engine = daemon("engine").newThread(this::runEngine);
     private volatile boolean storeFailing;
+    /** nanoTime of the engine's latest progress: a frame, or a try at a blind camera. */
+    private volatile long progress = System.nanoTime();
     private volatile int engineStarts;
 
     private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
@@ -188,6 +190,14 @@ public final class LotWatch implements AutoCloseable {
         return picture.latestJpeg();
     }
 
+    /**
+     * When the engine last made progress (nanoTime): a frame decoded, or a try at reaching a blind camera. An engine
+     * stuck inside a decoder stops making progress, and systemd's watchdog restarts the process.
+     */
+    public long lastProgressNanos() {
+        return progress;
+    }
+
     /** How many times the engine has started: once, and once more after each failure. */
     public int engineStarts() {
         return engineStarts;
@@ -237,6 +247,7 @@ public final class LotWatch implements AutoCloseable {
     }
 
     private void sourceStatus(SourceStatus status) {
+        progress = System.nanoTime();
         switch (status.state()) {
             // Live again at the next analysed sample, not before.
             case RUNNING -> { }
@@ -306,6 +317,7 @@ public final class LotWatch implements AutoCloseable {
             try {
                 return FrameSources.open(video, loopCount, transport, relay);
             } catch (SourceException e) {
+                progress = System.nanoTime();
                 Duration wait = backoff.next();
                 lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), clock.instant().plus(wait)));
                 Thread.sleep(wait.toMillis());
@@ -343,6 +355,7 @@ public final class LotWatch implements AutoCloseable {
         @Override
         public void frame(Mat frame, long index) {
             next = index + 1;
+            progress = System.nanoTime();
             for (Correction c; (c = pendingCorrections.poll()) != null; ) {
                 apply(c, frame, index);
             }
