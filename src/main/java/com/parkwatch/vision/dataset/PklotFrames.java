@@ -1,7 +1,6 @@
 package com.parkwatch.vision.dataset;
 
 import com.parkwatch.vision.classify.ModelException;
-import com.parkwatch.vision.classify.SvmTrainer;
 import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.vision.image.SpotCropper;
 import com.parkwatch.vision.video.ImageFolderSource;
@@ -90,15 +89,6 @@ public final class PklotFrames {
             crop.release();
             image.release();
         }
-    }
-
-    /** Every labelled space of the frames as training examples that own their crops. */
-    public static List<SvmTrainer.Example> examples(List<Frame> frames) {
-        List<SvmTrainer.Example> examples = new ArrayList<>();
-        for (Frame f : frames) {
-            eachSpace(f, (crop, label) -> examples.add(new SvmTrainer.Example(crop.clone(), label)));
-        }
-        return examples;
     }
 
     private static boolean isMask(Path root, Path image) {
