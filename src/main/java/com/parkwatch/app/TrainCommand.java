@@ -12,8 +12,6 @@ import com.parkwatch.vision.dataset.LabelledCrop;
 import com.parkwatch.vision.dataset.PatchFolders;
 import com.parkwatch.vision.dataset.PklotFrames;
 import com.parkwatch.vision.dataset.SimulatedPatches;
-import org.opencv.core.Mat;
-import org.opencv.imgcodecs.Imgcodecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,11 +107,7 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 for (PatchFolders.Patch p : PatchFolders.read(Path.of(set))) {
                     if (!heldOut.matches(p.image())) {
-                        Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
-                        if (image.empty()) {
-                            throw new ModelException("cannot read the patch " + p.image() + ": it is not an image");
-                        }
-                        take.accept(new LabelledCrop(image, p.label()));
+                        take.accept(new LabelledCrop(p.read(), p.label()));
                     }
                 }
             }

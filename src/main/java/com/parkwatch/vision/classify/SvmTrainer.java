@@ -1,7 +1,6 @@
 package com.parkwatch.vision.classify;
 
 import com.parkwatch.vision.dataset.LabelledCrop;
-import com.parkwatch.vision.dataset.PatchFolders;
 import com.parkwatch.vision.image.OpenCv;
 
 import com.parkwatch.lot.Occupancy;
@@ -10,7 +9,6 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.ml.Ml;
 import org.opencv.ml.ParamGrid;
 import org.opencv.ml.SVM;
@@ -34,19 +32,6 @@ public final class SvmTrainer {
     private static final double LOWER_RESOLUTION = 2.0 / 3;
 
     private SvmTrainer() {
-    }
-
-    /** Reads patch images into examples; images that do not decode are refused with their name. */
-    public static List<LabelledCrop> examples(List<PatchFolders.Patch> patches) {
-        List<LabelledCrop> examples = new ArrayList<>(patches.size());
-        for (PatchFolders.Patch p : patches) {
-            Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
-            if (image.empty()) {
-                throw new ModelException("cannot read the patch " + p.image() + ": it is not an image");
-            }
-            examples.add(new LabelledCrop(image, p.label()));
-        }
-        return examples;
     }
 
     /**

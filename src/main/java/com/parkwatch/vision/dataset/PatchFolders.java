@@ -4,6 +4,8 @@ import com.parkwatch.vision.classify.ModelException;
 import com.parkwatch.vision.video.ImageFolderSource;
 
 import com.parkwatch.lot.Occupancy;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,15 @@ import java.util.stream.Stream;
 public final class PatchFolders {
 
     public record Patch(Path image, Occupancy label) {
+
+        /** The image as 8-bit BGR, which the caller releases; one that does not decode is refused with its name. */
+        public Mat read() {
+            Mat pixels = Imgcodecs.imread(image.toString(), Imgcodecs.IMREAD_COLOR);
+            if (pixels.empty()) {
+                throw new ModelException("cannot read the patch " + image + ": it is not an image");
+            }
+            return pixels;
+        }
     }
 
     private static final Map<String, Occupancy> CLASS_NAMES = Map.of(
