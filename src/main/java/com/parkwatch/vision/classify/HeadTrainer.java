@@ -45,6 +45,8 @@ public final class HeadTrainer {
             List<EmbeddedSource> others = new ArrayList<>(sources);
             EmbeddedSource left = others.remove(s);
             if (others.stream().mapToInt(EmbeddedSource::size).sum() == 0) {
+                // Nothing to train without it: log-odds of 0, which leave the scale as it is.
+                logits.add(new double[left.size()]);
                 continue;
             }
             HeadModel head = fit(others, l2);

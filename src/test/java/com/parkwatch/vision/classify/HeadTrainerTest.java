@@ -88,6 +88,14 @@ class HeadTrainerTest {
         assertEquals(0.5, HeadTrainer.scaleOf(z, y, w), 0.05);
     }
 
+    /** A source whose every file is held out leaves nothing to calibrate on without the other: the scale stays 1. */
+    @Test
+    void aSourceEmptiedByItsHeldOutGlobTrainsStill() {
+        EmbeddedSource empty = new EmbeddedSource("held out", new float[0][], new boolean[0]);
+        HeadModel head = HeadTrainer.train(List.of(source("a", 300, 0, 0.5, 1), empty), HeadTrainer.L2);
+        assertEquals(1, head.calibration(), 1e-9);
+    }
+
     @Test
     void refusesTrainingOnOneClass() {
         EmbeddedSource onlyFree = source("free", 50, 0, 0, 1);
