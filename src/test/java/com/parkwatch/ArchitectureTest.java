@@ -75,4 +75,11 @@ class ArchitectureTest {
                 .because("each layer builds on the ones below it only, so each can be tested alone")
                 .check(CLASSES);
     }
+
+    @Test
+    void noCyclesBetweenTheVisionJobs() {
+        slices().matching("com.parkwatch.vision.(*)..").should().beFreeOfCycles()
+                .because("sources, tracking, classification and drawing are separate jobs that can be changed apart")
+                .check(CLASSES);
+    }
 }

@@ -9,7 +9,6 @@ import com.parkwatch.vision.dataset.PatchFolders;
 import com.parkwatch.vision.dataset.PklotFrames;
 import com.parkwatch.vision.classify.SpotClassifier;
 import org.opencv.core.Mat;
-import org.opencv.imgcodecs.Imgcodecs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,10 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     return;
                 }
                 if (keep.test(p.image())) {
-                    Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
-                    if (image.empty()) {
-                        throw new ModelException("cannot read the patch " + p.image() + ": it is not an image");
-                    }
+                    Mat image = p.read();
                     action.accept(image, p.label());
                     image.release();
                 }

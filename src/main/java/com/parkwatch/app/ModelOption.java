@@ -1,6 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.vision.classify.CorrectionFolder;
+import com.parkwatch.vision.classify.ModelFiles;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.classify.SvmClassifier;
 import picocli.CommandLine.Option;
@@ -10,11 +11,12 @@ import java.nio.file.Path;
 /** Which classifier model to use: a file, or the default one shipped in the application. */
 public final class ModelOption {
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Classifier model made by 'train' (default: the shipped model).")
+    @Option(names = "--model", paramLabel = "MODEL", description = {"Classifier model made by 'train' (default: the shipped SVM);",
+            "'" + ModelFiles.SHIPPED_HEAD + "': the shipped pretrained network with its trained head."})
     Path model;
 
     public SpotClassifier load() {
-        return model == null ? SvmClassifier.loadDefault() : SvmClassifier.load(model);
+        return model == null ? SvmClassifier.loadDefault() : ModelFiles.load(model);
     }
 
     /** The model, taught the corrections an operator made for this camera (and saying how many there were). */

@@ -1,6 +1,7 @@
 package com.parkwatch.app;
 
 import com.parkwatch.vision.classify.ModelException;
+import com.parkwatch.vision.dataset.DataException;
 import com.parkwatch.vision.video.SourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String sentence(Exception e) {
-        if (e instanceof SourceException || e instanceof ModelException || e instanceof IllegalArgumentException) {
+        if (e instanceof SourceException || e instanceof ModelException || e instanceof DataException
+                || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {

@@ -240,6 +240,28 @@ class CommandLineIT {
     }
 
     @Test
+    void trainsTheNetworksHeadAndRefusesADegenerateOne() throws Exception {
+        OpenCv.load();
+        for (int i = 0; i < 6; i++) {
+            pklotFrame(dir.resolve("lot/train"), "day1_" + i, 4 * i);
+        }
+        pklotFrame(dir.resolve("lot/test"), "day2_0", 2);
+        Jar.Result trained = Jar.run(dir, "train", "--classifier", "backbone", "--frames", "lot", "--held-out", "**/test/**",
+                "--out", "m.json");
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.out().contains("trained on 24 spots of 1 sources"), trained.out());
+        Jar.Result evaluated = Jar.run(dir, "evaluate", "--frames", "lot", "--held-out", "**/test/**", "--model", "m.json", "--json");
+        assertEquals(0, evaluated.exit(), evaluated.err());
+        assertEquals(4, lastLineJson(evaluated).get("n").asInt());
+        assertTrue(lastLineJson(evaluated).get("accuracy").asDouble() >= 0.75, evaluated.out());
+        Files.writeString(dir.resolve("zero.json"),
+                Files.readString(dir.resolve("m.json")).replaceFirst("\"scale\" : \\[ [^,]+,", "\"scale\" : [ 0.0,"));
+        assertRefused("feature 0 has a zero", "evaluate", "--frames", "lot", "--model", "zero.json");
+        Jar.Result shipped = Jar.run(dir, "evaluate", "--frames", "lot", "--model", "backbone", "--json");
+        assertEquals(0, shipped.exit(), shipped.err());
+    }
+
+    @Test
     void anOperatorsCorrectionsTeachTheModelALotItReadsWrong() throws Exception {
         OpenCv.load();
         for (int i = 0; i < 6; i++) {

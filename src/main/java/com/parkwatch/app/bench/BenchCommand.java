@@ -17,6 +17,7 @@ import com.parkwatch.vision.sim.SimulatedLot;
 import com.parkwatch.vision.video.SourceException;
 import com.parkwatch.vision.video.SourceNames;
 import com.parkwatch.vision.classify.SpotClassifier;
+import com.parkwatch.vision.classify.Verdict;
 import com.parkwatch.vision.sim.TiledLot;
 import com.parkwatch.vision.track.TrackerSettings;
 import org.opencv.core.CvType;
@@ -105,9 +106,18 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         settings = step.settings();
         SpotClassifier loaded = model.load();
-        classifier = crop -> {
-            classifications++;
-            return loaded.classify(crop);
+        classifier = new SpotClassifier() {
+            @Override
+            public Verdict classify(Mat crop) {
+                classifications++;
+                return loaded.classify(crop);
+            }
+
+            @Override
+            public List<Verdict> classifyAll(List<Mat> crops) {
+                classifications += crops.size();
+                return loaded.classifyAll(crops);
+            }
         };
         long residentStart = ProcessUsage.residentKb();
         int width;

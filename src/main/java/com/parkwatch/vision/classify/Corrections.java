@@ -4,24 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an operator taught one camera: crops whose verdict was wrong, with the right answer. Each becomes an extra
- * support vector of a narrow RBF kernel added to the model's decision value, its weight solved so that every
- * corrected crop lands on its right side with a margin of one. The kernel is narrow, so the model's answers far
- * from any correction are untouched: the camera learns its own lot without the model forgetting the others.
+ * What an operator taught one camera: crops whose verdict was wrong, with the right answer. Each becomes the centre
+ * of a narrow Gaussian kernel added to the model's decision value, its weight solved so that every corrected crop
+ * lands on its right side with a given margin. The kernel is narrow, so the model's answers far from any correction
+ * are untouched: the camera learns its own lot without the model forgetting the others, and the model file (and a
+ * backbone) stay as they are.
  */
 final class Corrections {
 
     /**
      * A correction's reach: its kernel's gamma times the number of features. Fixed in the standardised features, not
-     * tied to the model's own kernel, which cross-validation makes wide for some training sets: corrections as wide
-     * reached so far that they cost another day of the same lot. Twice as narrow as the shipped model's kernel; four
+     * tied to the SVM's own kernel, which cross-validation makes wide for some training sets: corrections as wide
+     * reached so far that they cost another day of the same lot. Twice as narrow as the shipped SVM's kernel; four
      * times learnt less, as wide forgot what the model knew (docs/accuracy.md).
      */
-    private static final double REACH = 2;
+    static final double REACH = 2;
     /** Keeps the system solvable when two corrections are of (nearly) the same picture. */
     private static final double RIDGE = 1e-3;
 
     private final double gamma;
+    private final double margin;
     private final List<float[]> examples = new ArrayList<>();
     private final List<Double> targets = new ArrayList<>();
     private final List<Double> baseMargins = new ArrayList<>();
@@ -29,21 +31,25 @@ final class Corrections {
     /** Solved on the next use rather than at each correction: a start teaches hundreds at once. */
     private boolean solved = true;
 
-    /** @param features how many standardised features a crop has */
-    Corrections(int features) {
+    /**
+     * @param features how many standardised features a crop has
+     * @param margin   the decision value a corrected crop gets on its right side
+     */
+    Corrections(int features, double margin) {
         gamma = REACH / features;
+        this.margin = margin;
     }
 
     /**
      * Adds a corrected crop.
      *
      * @param features   its standardised features (kept)
-     * @param free       the right answer
+     * @param positive   whether the right answer is the one with a positive decision value
      * @param baseMargin the model's own decision value for it
      */
-    void add(float[] features, boolean free, double baseMargin) {
+    void add(float[] features, boolean positive, double baseMargin) {
         examples.add(features.clone());
-        targets.add(free ? 1.0 : -1.0);
+        targets.add(positive ? margin : -margin);
         baseMargins.add(baseMargin);
         solved = false;
     }

@@ -55,7 +55,7 @@ public final class SvmClassifier implements SpotClassifier {
         this.decision = decision;
         this.c = c;
         this.standardisation = standardisation;
-        corrections = new Corrections(SpotFeatures.LENGTH);
+        corrections = new Corrections(SpotFeatures.LENGTH, 1);
     }
 
     @Override
@@ -88,7 +88,7 @@ public final class SvmClassifier implements SpotClassifier {
 
     private double decisionOf(Mat crop) {
         features.extract(crop, values);
-        standardisation.apply(values);
+        standardisation.apply(values, values);
         sample.put(0, 0, values);
         return decision.of(sample, values);
     }

@@ -1,6 +1,6 @@
 package com.parkwatch.vision.classify;
 
-import com.parkwatch.vision.dataset.PatchFolders;
+import com.parkwatch.vision.dataset.LabelledCrop;
 import com.parkwatch.vision.image.OpenCv;
 
 import com.parkwatch.lot.Occupancy;
@@ -9,7 +9,6 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.ml.Ml;
 import org.opencv.ml.ParamGrid;
 import org.opencv.ml.SVM;
@@ -29,27 +28,10 @@ public final class SvmTrainer {
         OpenCv.load();
     }
 
-    /** An 8-bit BGR crop with its label; the trainer releases the crops it is given. */
-    public record Example(Mat crop, Occupancy label) {
-    }
-
     private static final int FOLDS = 5;
     private static final double LOWER_RESOLUTION = 2.0 / 3;
 
     private SvmTrainer() {
-    }
-
-    /** Reads patch images into examples; images that do not decode are refused with their name. */
-    public static List<Example> examples(List<PatchFolders.Patch> patches) {
-        List<Example> examples = new ArrayList<>(patches.size());
-        for (PatchFolders.Patch p : patches) {
-            Mat image = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
-            if (image.empty()) {
-                throw new ModelException("cannot read the patch " + p.image() + ": it is not an image");
-            }
-            examples.add(new Example(image, p.label()));
-        }
-        return examples;
     }
 
     /**
@@ -58,7 +40,7 @@ public final class SvmTrainer {
      * the two, drawn at random, is mirrored left to right: the lot seen from the other side is still a lot, and a
      * spot labelled with a building on its right teaches the same spot with the building on its left.
      */
-    private static float[][] featureRows(List<Example> examples, Random random) {
+    private static float[][] featureRows(List<LabelledCrop> examples, Random random) {
         float[][] rows = new float[2 * examples.size()][SpotFeatures.LENGTH];
         SpotFeatures features = new SpotFeatures();
         Mat smaller = new Mat();
@@ -81,18 +63,19 @@ public final class SvmTrainer {
         return out;
     }
 
-    public static SvmClassifier train(List<Example> examples, long seed) {
-        if (examples.stream().map(Example::label).distinct().count() < 2) {
+    /** Trains on the examples, releasing their crops. */
+    public static SvmClassifier train(List<LabelledCrop> examples, long seed) {
+        if (examples.stream().map(LabelledCrop::label).distinct().count() < 2) {
             throw new ModelException("training needs examples of both free and occupied spots");
         }
-        List<Example> shuffled = new ArrayList<>(examples);
+        List<LabelledCrop> shuffled = new ArrayList<>(examples);
         Random random = new Random(seed);
         Collections.shuffle(shuffled, random);
         float[][] rows = featureRows(shuffled, random);
         Standardisation standardisation = Standardisation.of(rows);
         Mat samples = new Mat(rows.length, SpotFeatures.LENGTH, CvType.CV_32F);
         for (int i = 0; i < rows.length; i++) {
-            standardisation.apply(rows[i]);
+            standardisation.apply(rows[i], rows[i]);
             samples.put(i, 0, rows[i]);
         }
         Mat labels = new Mat(rows.length, 1, CvType.CV_32S);

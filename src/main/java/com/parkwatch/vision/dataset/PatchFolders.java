@@ -1,9 +1,10 @@
 package com.parkwatch.vision.dataset;
 
-import com.parkwatch.vision.classify.ModelException;
 import com.parkwatch.vision.video.ImageFolderSource;
 
 import com.parkwatch.lot.Occupancy;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,15 @@ import java.util.stream.Stream;
 public final class PatchFolders {
 
     public record Patch(Path image, Occupancy label) {
+
+        /** The image as 8-bit BGR, which the caller releases; one that does not decode is refused with its name. */
+        public Mat read() {
+            Mat pixels = Imgcodecs.imread(image.toString(), Imgcodecs.IMREAD_COLOR);
+            if (pixels.empty()) {
+                throw new DataException("cannot read the patch " + image + ": it is not an image");
+            }
+            return pixels;
+        }
     }
 
     private static final Map<String, Occupancy> CLASS_NAMES = Map.of(
@@ -34,7 +44,7 @@ public final class PatchFolders {
     /** Every labelled image under the folder, in path order; refuses a folder with none. */
     public static List<Patch> read(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new ModelException("cannot read the patches in " + folder + ": no such folder");
+            throw new DataException("cannot read the patches in " + folder + ": no such folder");
         }
         List<Patch> patches;
         try (Stream<Path> files = Files.walk(folder)) {
@@ -42,10 +52,10 @@ public final class PatchFolders {
                     .flatMap(f -> labelOf(folder, f).map(label -> new Patch(f, label)).stream())
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new ModelException("cannot read the patches in " + folder + ": " + e.getMessage());
+            throw new DataException("cannot read the patches in " + folder + ": " + e.getMessage());
         }
         if (patches.isEmpty()) {
-            throw new ModelException("the folder " + folder
+            throw new DataException("the folder " + folder
                     + " holds no labelled patches: put images in folders named empty/free and occupied/not_empty/busy");
         }
         return patches;

@@ -1,7 +1,5 @@
 package com.parkwatch.vision.dataset;
 
-import com.parkwatch.vision.classify.ModelException;
-import com.parkwatch.vision.classify.SvmTrainer;
 import com.parkwatch.vision.image.OpenCv;
 import com.parkwatch.vision.image.SpotCropper;
 import com.parkwatch.vision.video.ImageFolderSource;
@@ -45,7 +43,7 @@ public final class PklotFrames {
     /** The labelled frames under the folder that {@code keep} accepts, in path order; refuses a folder with none. */
     public static List<Frame> find(Path folder, Predicate<Path> keep) {
         if (!Files.isDirectory(folder)) {
-            throw new ModelException("cannot read the frames in " + folder + ": no such folder");
+            throw new DataException("cannot read the frames in " + folder + ": no such folder");
         }
         Map<String, Path> xmls = new TreeMap<>();
         List<Path> images;
@@ -55,7 +53,7 @@ public final class PklotFrames {
                     .forEach(f -> xmls.putIfAbsent(baseName(f), f));
             images = all.stream().filter(ImageFolderSource::isImage).filter(f -> !isMask(folder, f)).toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new ModelException("cannot read the frames in " + folder + ": " + e.getMessage());
+            throw new DataException("cannot read the frames in " + folder + ": " + e.getMessage());
         }
         List<Frame> frames = new ArrayList<>();
         for (Path image : images) {
@@ -65,7 +63,7 @@ public final class PklotFrames {
             }
         }
         if (frames.isEmpty()) {
-            throw new ModelException("the folder " + folder
+            throw new DataException("the folder " + folder
                     + " holds no frames with a PKLot XML file of the same name (or none that is selected)");
         }
         return frames;
@@ -75,7 +73,7 @@ public final class PklotFrames {
     public static void eachSpace(Frame frame, BiConsumer<Mat, Occupancy> action) {
         Mat image = Imgcodecs.imread(frame.image().toString(), Imgcodecs.IMREAD_COLOR);
         if (image.empty()) {
-            throw new ModelException("cannot read the frame " + frame.image() + ": it is not an image");
+            throw new DataException("cannot read the frame " + frame.image() + ": it is not an image");
         }
         Mat crop = new Mat();
         try {
@@ -90,15 +88,6 @@ public final class PklotFrames {
             crop.release();
             image.release();
         }
-    }
-
-    /** Every labelled space of the frames as training examples that own their crops. */
-    public static List<SvmTrainer.Example> examples(List<Frame> frames) {
-        List<SvmTrainer.Example> examples = new ArrayList<>();
-        for (Frame f : frames) {
-            eachSpace(f, (crop, label) -> examples.add(new SvmTrainer.Example(crop.clone(), label)));
-        }
-        return examples;
     }
 
     private static boolean isMask(Path root, Path image) {

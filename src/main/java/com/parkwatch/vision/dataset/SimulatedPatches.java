@@ -1,6 +1,5 @@
 package com.parkwatch.vision.dataset;
 
-import com.parkwatch.vision.classify.SvmTrainer;
 import com.parkwatch.vision.sim.SimulatedLot;
 
 import com.parkwatch.lot.Box;
@@ -21,8 +20,8 @@ public final class SimulatedPatches {
     }
 
     /** Cuts every spot at {@code samples} moments of a lot run with the given seed. */
-    public static List<SvmTrainer.Example> cut(long seed, int samples) {
-        List<SvmTrainer.Example> examples = new ArrayList<>();
+    public static List<LabelledCrop> cut(long seed, int samples) {
+        List<LabelledCrop> examples = new ArrayList<>();
         try (SimulatedLot lot = new SimulatedLot(seed)) {
             Layout layout = lot.ownLayout().orElseThrow();
             for (int s = 0; s < samples; s++) {
@@ -33,7 +32,7 @@ public final class SimulatedPatches {
                 for (int i = 0; i < layout.size(); i++) {
                     Box b = layout.spots().get(i).box();
                     Mat view = frame.submat(new Rect(b.x(), b.y(), b.width(), b.height()));
-                    examples.add(new SvmTrainer.Example(view.clone(), lot.truth(i)));
+                    examples.add(new LabelledCrop(view.clone(), lot.truth(i)));
                     view.release();
                 }
             }

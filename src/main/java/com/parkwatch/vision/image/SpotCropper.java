@@ -14,7 +14,8 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The pixels of each spot in one frame buffer: views into it for axis-aligned spots (made once), and the rotated
- * rectangle warped upright for the others.
+ * rectangle warped upright for the others, each into a buffer of its own so that several spots' crops can be
+ * classified together.
  */
 public final class SpotCropper {
 
@@ -26,7 +27,7 @@ public final class SpotCropper {
     private final long address;
     private final Mat[] boxViews;
     private final RotatedRect[] rotated;
-    private final Mat warped = new Mat();
+    private final Mat[] warped;
 
     /** @param frame a buffer whose size and data stay fixed while this cropper is used on it */
     public SpotCropper(Layout layout, Mat frame) {
@@ -35,12 +36,14 @@ public final class SpotCropper {
         int n = layout.size();
         boxViews = new Mat[n];
         rotated = new RotatedRect[n];
+        warped = new Mat[n];
         for (int i = 0; i < n; i++) {
             Spot spot = layout.spots().get(i);
             Box b = spot.box().clippedTo(frame.cols(), frame.rows());
             boxViews[i] = frame.submat(new Rect(b.x(), b.y(), b.width(), b.height()));
             if (!spot.isAxisAligned()) {
                 rotated[i] = upright(spot);
+                warped[i] = new Mat();
             }
         }
     }
@@ -50,13 +53,13 @@ public final class SpotCropper {
         return frame == this.frame && frame.dataAddr() == address;
     }
 
-    /** The spot as the classifier sees it: upright, valid until the next call. */
+    /** The spot as the classifier sees it: upright, valid until the next call for the same spot. */
     public Mat crop(int spot) {
         RotatedRect r = rotated[spot];
         if (r == null) {
             return boxViews[spot];
         }
-        return warpUpright(frame, r, warped);
+        return warpUpright(frame, r, warped[spot]);
     }
 
     /** The rotated rectangle around a spot's outline, turned so that its long side stands vertical. */
@@ -87,6 +90,10 @@ public final class SpotCropper {
         for (Mat m : boxViews) {
             m.release();
         }
-        warped.release();
+        for (Mat m : warped) {
+            if (m != null) {
+                m.release();
+            }
+        }
     }
 }

@@ -40,6 +40,10 @@ public final class OccupancyTracker implements AutoCloseable {
     private final double[] previousMeans;
     private final double[] deltas;
     private final GreyLevelMedian median = new GreyLevelMedian();
+    /** The spots classified at this sample, the first {@code classifying} of them, and their crops. */
+    private final int[] toClassify;
+    private int classifying;
+    private final List<Mat> cropsToClassify = new ArrayList<>();
     /** Views of the spots in the frame buffer the source hands over, remade only if the source changes buffers. */
     private SpotCropper cropper;
     private boolean first = true;
@@ -57,6 +61,7 @@ public final class OccupancyTracker implements AutoCloseable {
             tracks[i] = new SpotTrack(layout.spots().get(i), settings.sureConfidence());
         }
         previousMeans = new double[n];
+        toClassify = new int[n];
         deltas = new double[n];
         latest = snapshot(-1, 0);
     }
@@ -84,17 +89,25 @@ public final class OccupancyTracker implements AutoCloseable {
         double threshold = Math.max(settings.changeRatio() * largest, settings.changeFloor());
         double driftLimit = Math.max(settings.textureLimit(), settings.lotRatio() * median.of(signals.drifts()));
         double moveLimit = Math.max(settings.textureLimit(), settings.lotRatio() * median.of(signals.moves()));
+        classifying = 0;
+        cropsToClassify.clear();
         for (int i = 0; i < tracks.length; i++) {
             SpotTrack track = tracks[i];
             boolean changed = !first && (Math.abs(deltas[i] - light) > threshold || signals.move(i) > moveLimit);
             double drift = first ? Double.MAX_VALUE : signals.drift(i);
             if (changed || drift > driftLimit || (track.needsAnotherLook() && drift > settings.stillLimit())) {
-                track.observe(classifier.classify(crops.crop(i)), time);
+                toClassify[classifying++] = i;
+                cropsToClassify.add(crops.crop(i));
                 signals.keep(i);
             } else if (track.needsAnotherLook()) {
                 track.observe(track.lastVerdict(), time);
             }
             previousMeans[i] = signals.mean(i);
+        }
+        // Together: the first sample classifies every spot, which a network does faster in batches.
+        List<Verdict> verdicts = classifier.classifyAll(cropsToClassify);
+        for (int k = 0; k < classifying; k++) {
+            tracks[toClassify[k]].observe(verdicts.get(k), time);
         }
         first = false;
         latest = snapshot(index, time);

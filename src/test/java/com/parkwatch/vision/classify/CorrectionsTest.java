@@ -12,7 +12,7 @@ class CorrectionsTest {
 
     @Test
     void everyCorrectedCropLandsOnItsRightSideWithAMarginOfOne() {
-        Corrections c = new Corrections(4);
+        Corrections c = new Corrections(4, 1);
         float[] roof = at(1, 2, 0, 0);
         float[] shadow = at(0, 0, 3, 1);
         c.add(roof, true, -0.8);
@@ -24,14 +24,14 @@ class CorrectionsTest {
 
     @Test
     void answersFarFromEveryCorrectionAreLeftAlone() {
-        Corrections c = new Corrections(4);
+        Corrections c = new Corrections(4, 1);
         c.add(at(1, 2, 0, 0), true, -0.8);
         assertEquals(0.0, c.margin(at(-9, 8, 10, -7)), 1e-6);
     }
 
     @Test
     void theSamePictureCorrectedTwiceStaysSolvable() {
-        Corrections c = new Corrections(4);
+        Corrections c = new Corrections(4, 1);
         c.add(at(1, 1, 1, 1), false, 0.5);
         c.add(at(1, 1, 1, 1), false, 0.5);
         assertEquals(-1.0, 0.5 + c.margin(at(1, 1, 1, 1)), 0.01);

@@ -1,6 +1,7 @@
 package com.parkwatch.vision.classify;
 
 import com.parkwatch.vision.dataset.Evaluation;
+import com.parkwatch.vision.dataset.LabelledCrop;
 import com.parkwatch.vision.dataset.SimulatedPatches;
 
 import com.parkwatch.lot.Occupancy;
@@ -30,9 +31,9 @@ class SvmClassifierTest {
         trained = SvmTrainer.train(SimulatedPatches.cut(1001, 4), 1);
     }
 
-    private static Evaluation evaluate(SpotClassifier classifier, List<SvmTrainer.Example> examples) {
+    private static Evaluation evaluate(SpotClassifier classifier, List<LabelledCrop> examples) {
         Evaluation e = new Evaluation();
-        for (SvmTrainer.Example x : examples) {
+        for (LabelledCrop x : examples) {
             e.add(x.label(), classifier.classify(x.crop()).occupancy());
             x.crop().release();
         }
@@ -51,7 +52,7 @@ class SvmClassifierTest {
     void aSpotAndItsMirrorImageGetTheSameAnswer() {
         Mat mirrored = new Mat();
         int unsure = 0;
-        for (SvmTrainer.Example x : SimulatedPatches.cut(79, 1)) {
+        for (LabelledCrop x : SimulatedPatches.cut(79, 1)) {
             Core.flip(x.crop(), mirrored, 1);
             Verdict seen = trained.classify(x.crop());
             Verdict mirror = trained.classify(mirrored);
@@ -71,7 +72,7 @@ class SvmClassifierTest {
         Path file = dir.resolve("model.pwm");
         trained.save(file);
         SvmClassifier loaded = SvmClassifier.load(file);
-        for (SvmTrainer.Example x : SimulatedPatches.cut(78, 1)) {
+        for (LabelledCrop x : SimulatedPatches.cut(78, 1)) {
             Verdict a = trained.classify(x.crop());
             Verdict b = loaded.classify(x.crop());
             assertEquals(a.occupancy(), b.occupancy());
@@ -86,7 +87,7 @@ class SvmClassifierTest {
         Path file = dir.resolve("model.pwm");
         trained.save(file);
         SvmClassifier camera = SvmClassifier.load(file);
-        SvmTrainer.Example free = SimulatedPatches.cut(79, 1).stream()
+        LabelledCrop free = SimulatedPatches.cut(79, 1).stream()
                 .filter(x -> x.label() == Occupancy.FREE).findFirst().orElseThrow();
         assertEquals(Occupancy.FREE, camera.classify(free.crop()).occupancy());
         // On this camera's lot such a picture means a car (say, a bay painted like asphalt and a car's roof).
@@ -105,7 +106,7 @@ class SvmClassifierTest {
     void correctionsKeptInTheirFolderAreTaughtAgainAtTheNextStart() throws Exception {
         Path file = dir.resolve("model.pwm");
         trained.save(file);
-        SvmTrainer.Example free = SimulatedPatches.cut(80, 1).stream()
+        LabelledCrop free = SimulatedPatches.cut(80, 1).stream()
                 .filter(x -> x.label() == Occupancy.FREE).findFirst().orElseThrow();
         CorrectionFolder folder = new CorrectionFolder(dir.resolve("corrections"));
         assertEquals(0, folder.teach(SvmClassifier.load(file)), "nothing kept yet");
@@ -138,7 +139,7 @@ class SvmClassifierTest {
 
     @Test
     void refusesTrainingOnOneClass() {
-        List<SvmTrainer.Example> onlyFree = SimulatedPatches.cut(1001, 1).stream()
+        List<LabelledCrop> onlyFree = SimulatedPatches.cut(1001, 1).stream()
                 .filter(x -> x.label() == Occupancy.FREE).toList();
         assertThrows(ModelException.class, () -> SvmTrainer.train(onlyFree, 1));
     }
