@@ -274,9 +274,11 @@ public final class LotWatch implements AutoCloseable {
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
                 listener.tracker = tracker;
                 long first = listener.next;
-                new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE).run(first, Long.MAX_VALUE);
+                long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE)
+                        .run(first, Long.MAX_VALUE);
                 if (!Thread.currentThread().isInterrupted()) {
-                    lot.health(new SourceHealth(SourceHealth.State.ENDED, endReason(listener.next), null));
+                    // Counted by the loop: without a kiosk, frames between samples are skipped, never seen here.
+                    lot.health(new SourceHealth(SourceHealth.State.ENDED, endReason(first + played), null));
                 }
                 return;
             } catch (InterruptedException e) {
@@ -339,7 +341,7 @@ public final class LotWatch implements AutoCloseable {
     /** On the engine thread: publishes samples, applies corrections, and hands frames to the viewers. */
     private final class Engine implements EngineLoop.SampleListener {
         OccupancyTracker tracker;
-        /** The index of the next frame: a restarted engine goes on counting. */
+        /** The index of the next frame seen: a restarted engine goes on counting from about here. */
         long next;
 
         @Override
