@@ -7,8 +7,6 @@ import com.parkwatch.lot.SpotState;
 import com.parkwatch.lot.SpotView;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,8 +36,6 @@ public final class LotViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     // ---- properties
-    private final ReadOnlyIntegerWrapper available = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper availableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freeSpots = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
@@ -61,7 +57,6 @@ public final class LotViewModel {
         Instant start = Instant.now();
         layout.spots().forEach(s -> all.add(new SpotTile(s.id(), start)));
         tiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
-        total.set(all.size());
         availableText.set("Starting…");
     }
 
@@ -77,7 +72,6 @@ public final class LotViewModel {
 
     /** The counts, the camera's health and the history of a view of the lot. */
     public void applyLot(LotView view, Instant at) {
-        available.set(view.free());
         live.set(view.live());
         lastSeen.set(view.updated() == null ? "never seen" : "seen " + TIME.format(view.updated()));
         status.set(view.source().describe());
@@ -120,14 +114,6 @@ public final class LotViewModel {
     }
 
     // ---- read-only views
-
-    public ReadOnlyIntegerProperty availableProperty() {
-        return available.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty totalProperty() {
-        return total.getReadOnlyProperty();
-    }
 
     /** "Available 12 / 72", or "Availability unknown" while the lot is not live. */
     public ReadOnlyStringProperty availableTextProperty() {
