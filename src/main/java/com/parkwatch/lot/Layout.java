@@ -3,8 +3,17 @@ package com.parkwatch.lot;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The spots of one lot, as seen in a frame of the given size. */
-public record Layout(int width, int height, List<Spot> spots) {
+/**
+ * The spots of one lot, as seen in a frame of the given size. Every spot has a label: one the layout gives, else its
+ * number in {@link ReadingOrder reading order}.
+ *
+ * @param entrance where drivers come in (the kiosk stands), for "the nearest free spot"; null when not set
+ */
+public record Layout(int width, int height, List<Spot> spots, Vertex entrance) {
+
+    public Layout(int width, int height, List<Spot> spots) {
+        this(width, height, spots, null);
+    }
 
     /** Largest relative difference of aspect ratios for which a layout is scaled to a frame rather than refused. */
     public static final double ASPECT_TOLERANCE = 0.01;
@@ -16,7 +25,17 @@ public record Layout(int width, int height, List<Spot> spots) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("a layout needs a positive size, got " + width + "x" + height);
         }
-        spots = List.copyOf(spots);
+        spots = ReadingOrder.labelled(spots);
+    }
+
+    /** The spots as a driver reads the picture: rows from the top, left to right in each row. */
+    public List<Spot> inReadingOrder() {
+        return ReadingOrder.of(spots);
+    }
+
+    /** This layout with its spots (outlines, labels, types) replaced and the same frame and entrance. */
+    public Layout withSpots(List<Spot> replaced) {
+        return new Layout(width, height, replaced, entrance);
     }
 
     /**
@@ -35,6 +54,14 @@ public record Layout(int width, int height, List<Spot> spots) {
                             file, number(v.x()), number(v.y()), spot.id(), width, height));
                 }
             }
+        }
+        if (entrance != null && !(entrance.x() >= 0 && entrance.x() <= width && entrance.y() >= 0 && entrance.y() <= height)) {
+            throw new LayoutException(String.format("the layout %s puts its entrance (%s, %s) outside its %dx%d frame",
+                    file, number(entrance.x()), number(entrance.y()), width, height));
+        }
+        long labels = spots.stream().map(Spot::label).distinct().count();
+        if (labels < spots.size()) {
+            throw new LayoutException("the layout " + file + " gives two spots the same label");
         }
         return this;
     }
@@ -74,6 +101,7 @@ public record Layout(int width, int height, List<Spot> spots) {
         }
         double sx = (double) frameWidth / width;
         double sy = (double) frameHeight / height;
-        return new Layout(frameWidth, frameHeight, spots.stream().map(s -> s.scaled(sx, sy)).toList());
+        Vertex door = entrance == null ? null : new Vertex(entrance.x() * sx, entrance.y() * sy);
+        return new Layout(frameWidth, frameHeight, spots.stream().map(s -> s.scaled(sx, sy)).toList(), door);
     }
 }

@@ -35,7 +35,8 @@ public record LotView(LotSnapshot snapshot, List<SpotView> spots, SourceHealth s
                       Set<Integer> closed, SourceHealth source, Instant updated, boolean live) {
         List<SpotView> spots = snapshot.spots().stream().map(s -> {
             Instant until = reservations.get(s.spot().id());
-            SpotState state = SpotState.of(s.occupancy(), until != null, closed.contains(s.spot().id()));
+            SpotState state = SpotState.of(s.occupancy(), until != null,
+                    closed.contains(s.spot().id()) || !s.spot().forDrivers());
             return new SpotView(s.spot(), state, s.occupancy(), s.confidence(),
                     since.get(s.spot().id()), until);
         }).toList();

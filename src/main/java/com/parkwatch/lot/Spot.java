@@ -1,12 +1,24 @@
 package com.parkwatch.lot;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One parking space: its number and its outline. Spots from a mask are axis-aligned rectangles; spots from
- * PKLot layouts or polygon files may be rotated quadrilaterals, whose crop is warped upright.
+ * One parking space: its number and its outline, and what a driver reads of it. Spots from a mask are axis-aligned
+ * rectangles; spots from PKLot layouts or polygon files may be rotated quadrilaterals, whose crop is warped upright.
+ *
+ * @param id    the spot's number in its layout file (the mask's label order): the key of bookings and the API
+ * @param label what drivers read ("A12"), or null until {@link Layout} numbers the spot in reading order
+ * @param zone  the part of the lot it belongs to ("North"), or null
+ * @param types what the bay is for beyond parking
  */
-public record Spot(int id, List<Vertex> outline) {
+public record Spot(int id, List<Vertex> outline, String label, String zone, Set<BayType> types) {
+
+    public Spot(int id, List<Vertex> outline) {
+        this(id, outline, null, null, Set.of());
+    }
 
     public Spot {
         if (id < 1) {
@@ -16,6 +28,30 @@ public record Spot(int id, List<Vertex> outline) {
             throw new IllegalArgumentException("spot " + id + " needs at least 3 outline points");
         }
         outline = List.copyOf(outline);
+        label = label == null || label.isBlank() ? null : label.strip();
+        zone = zone == null || zone.isBlank() ? null : zone.strip();
+        types = types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
+    }
+
+    /** This spot with the same outline and a new label, zone and types. */
+    public Spot described(String newLabel, String newZone, Set<BayType> newTypes) {
+        return new Spot(id, outline, newLabel, newZone, newTypes);
+    }
+
+    /** Out of use for good, by the layout. */
+    public boolean closedForGood() {
+        return types.contains(BayType.CLOSED);
+    }
+
+    /** Offered to drivers at all: not closed for good, not kept for staff. */
+    public boolean forDrivers() {
+        return !types.contains(BayType.CLOSED) && !types.contains(BayType.STAFF_ONLY);
+    }
+
+    /** The centre of the outline's box, where a map puts the spot and "nearest" is measured from. */
+    public Vertex centre() {
+        Box b = box();
+        return new Vertex(b.x() + b.width() / 2.0, b.y() + b.height() / 2.0);
     }
 
     public static Spot ofBox(int id, Box box) {
@@ -50,9 +86,8 @@ public record Spot(int id, List<Vertex> outline) {
     }
 
     public Spot scaled(double sx, double sy) {
-        if (isAxisAligned()) {
-            return ofBox(id, box().scaled(sx, sy));
-        }
-        return new Spot(id, outline.stream().map(v -> new Vertex(v.x() * sx, v.y() * sy)).toList());
+        List<Vertex> moved = isAxisAligned() ? ofBox(id, box().scaled(sx, sy)).outline()
+                : outline.stream().map(v -> new Vertex(v.x() * sx, v.y() * sy)).toList();
+        return new Spot(id, moved, label, zone, types);
     }
 }

@@ -5,18 +5,26 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * The spot fields of every JSON output in one place: {@code "id"} and the box ({@code "x","y","w","h"}, frame
- * pixels) for layouts, then the state as the command line's lines and the API give it.
+ * The spot fields of every JSON output in one place: {@code "id"}, what a driver reads ({@code "label"}, {@code
+ * "zone"}, {@code "types"}) and the box ({@code "x","y","w","h"}, frame pixels) for layouts, then the state as the
+ * command line's lines and the API give it.
  */
 public final class SpotJson {
 
     private SpotJson() {
     }
 
-    /** {@code "id","x","y","w","h"} into the object being written. */
+    /** {@code "id","label","zone","types","x","y","w","h"} into the object being written. */
     public static void writeBox(JsonGenerator out, Spot spot) throws IOException {
         Box b = spot.box();
         out.writeNumberField("id", spot.id());
+        out.writeStringField("label", spot.label());
+        out.writeStringField("zone", spot.zone());
+        out.writeArrayFieldStart("types");
+        for (BayType type : spot.types()) {
+            out.writeString(type.word());
+        }
+        out.writeEndArray();
         out.writeNumberField("x", b.x());
         out.writeNumberField("y", b.y());
         out.writeNumberField("w", b.width());

@@ -130,7 +130,7 @@ class CommandLineIT {
         assertEquals(0, r.exit(), r.err());
         JsonNode spots = JSON.readTree(r.out());
         assertEquals(2, spots.size());
-        assertEquals("{\"id\":1,\"x\":200,\"y\":200,\"w\":128,\"h\":240}", spots.get(0).toString());
+        assertEquals("{\"id\":1,\"label\":\"1\",\"zone\":null,\"types\":[],\"x\":200,\"y\":200,\"w\":128,\"h\":240}", spots.get(0).toString());
         Jar.Result polygons = Jar.run(dir, "layout", "--mask", mask(640, 360).toString(), "--polygons");
         Path layout = Files.writeString(dir.resolve("layout.json"), polygons.out());
         Jar.Result again = Jar.run(dir, "layout", "--mask", layout.toString());

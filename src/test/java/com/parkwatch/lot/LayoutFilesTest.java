@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,36 @@ class LayoutFilesTest {
         Path file = dir.resolve("lot.json");
         LayoutFiles.write(layout, file);
         assertEquals(layout, LayoutFiles.read(file));
+    }
+
+    @Test
+    void keepsLabelsZonesTypesAndTheEntrance() throws Exception {
+        Spot accessible = Spot.ofBox(7, new Box(10, 20, 30, 40)).described("A1", "North", Set.of(BayType.ACCESSIBLE));
+        Spot charging = Spot.ofBox(3, new Box(50, 20, 30, 40)).described("A2", "North", Set.of(BayType.EV_CHARGING, BayType.CLOSED));
+        Layout layout = new Layout(200, 100, List.of(accessible, charging), new Vertex(100, 99));
+        Path file = dir.resolve("described.json");
+        LayoutFiles.write(layout, file);
+        Layout read = LayoutFiles.read(file);
+        assertEquals(layout, read);
+        assertEquals("A2", read.spots().get(1).label());
+        assertTrue(read.spots().get(1).closedForGood());
+        assertTrue(Files.readString(file).contains("\"types\":[\"ev_charging\",\"closed\"]"), Files.readString(file));
+    }
+
+    @Test
+    void refusesUnknownTypesSameLabelsAndAnEntranceOutside() throws Exception {
+        Path unknown = Files.writeString(dir.resolve("unknown.json"),
+                "{\"width\":10,\"height\":10,\"spots\":[{\"id\":4,\"polygon\":[[0,0],[5,0],[5,5]],\"types\":[\"vip\"]}]}");
+        assertEquals("the layout " + unknown + " gives spot 4 the type \"vip\": the types are accessible, ev_charging, staff_only and closed",
+                assertThrows(LayoutException.class, () -> LayoutFiles.read(unknown)).getMessage());
+        Path twins = Files.writeString(dir.resolve("twins.json"), "{\"width\":10,\"height\":10,\"spots\":["
+                + "{\"id\":1,\"polygon\":[[0,0],[5,0],[5,5]],\"label\":\"B\"},{\"id\":2,\"polygon\":[[5,5],[9,5],[9,9]],\"label\":\"B\"}]}");
+        assertEquals("the layout " + twins + " gives two spots the same label",
+                assertThrows(LayoutException.class, () -> LayoutFiles.read(twins)).getMessage());
+        Path door = Files.writeString(dir.resolve("door.json"),
+                "{\"width\":10,\"height\":10,\"entrance\":[50,5],\"spots\":[{\"id\":1,\"polygon\":[[0,0],[5,0],[5,5]]}]}");
+        assertEquals("the layout " + door + " puts its entrance (50, 5) outside its 10x10 frame",
+                assertThrows(LayoutException.class, () -> LayoutFiles.read(door)).getMessage());
     }
 
     @Test
