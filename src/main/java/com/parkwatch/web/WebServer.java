@@ -164,8 +164,11 @@ public final class WebServer implements AutoCloseable {
     private void parkingStatus(Context ctx) {
         LotView view = lot.view();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("free_spots", view.freeSpotIds());
-        body.put("free", view.free());
+        // Signs and scripts read free_spots without looking at live: while the camera is blind it offers none, and
+        // the last ones seen are given under a name that says so.
+        body.put("free_spots", view.live() ? view.freeSpotIds() : List.of());
+        body.put("free", view.live() ? view.free() : null);
+        body.put("last_seen_free_spots", view.freeSpotIds());
         body.put("total", view.total());
         body.put("reserved_spots", view.reservedSpotIds());
         body.put("closed_spots", view.closedSpotIds());
