@@ -33,6 +33,11 @@ public final class HistoryRecorder {
 
     /** Retention when none is given. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    /**
+     * How often a live lot says it still is, when nothing else changes: a lot that falls silent longer than a few of
+     * these (the process stopped, the box lost power) is taken as not watched from then on.
+     */
+    public static final Duration HEARTBEAT = Duration.ofMinutes(1);
     /** Views waiting for the bookings thread: minutes of samples at one a second. */
     static final int VIEWS_QUEUED = 512;
     /** Changes kept while the store fails: about an hour of a busy 400-bay lot, a few megabytes. */
@@ -46,6 +51,7 @@ public final class HistoryRecorder {
     // Below: the draining thread's only (drain is synchronized for the last one at close).
     private final Map<Integer, SpotChange> last = new HashMap<>();
     private Boolean lastLive;
+    private Instant lastLotChange;
     private final Deque<SpotChange> spots = new ArrayDeque<>();
     private final Deque<LotChange> lot = new ArrayDeque<>();
     private long changesDropped;
@@ -76,6 +82,11 @@ public final class HistoryRecorder {
     public synchronized void drain() {
         for (Seen seen; (seen = views.poll()) != null; ) {
             compare(seen);
+        }
+        Instant now = clock.instant();
+        if (Boolean.TRUE.equals(lastLive) && !now.isBefore(lastLotChange.plus(HEARTBEAT))) {
+            lot.add(new LotChange(now, true));
+            lastLotChange = now;
         }
         trim();
         if (spots.isEmpty() && lot.isEmpty()) {
@@ -120,6 +131,7 @@ public final class HistoryRecorder {
         if (lastLive == null || lastLive != live) {
             lot.add(new LotChange(seen.at(), live));
             lastLive = live;
+            lastLotChange = seen.at();
         }
         if (seen.view() == null) {
             return;

@@ -56,7 +56,7 @@ public enum ReportFormat {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", time(r.from(), r.zone()));
         out.put("to", time(r.to(), r.zone()));
-        out.put("bays", r.bays().size());
+        out.put("bay_count", r.bays().size());
         out.put("observed_percent", percent(r.observed()));
         out.put("occupancy_percent", percent(r.occupancy()));
         out.put("peak_occupied", r.peak() == null ? null : r.peak().occupied());

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The span a report covers, from what a person typed: ISO dates ({@code 2026-11-23}: from its start; as {@code to},
@@ -40,7 +41,8 @@ public record ReportRange(Instant from, Instant to) {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("the range is empty: \"to\" must come after \"from\"");
         }
-        return new ReportRange(start, end.isAfter(now) ? now : end);
+        Instant cut = now.truncatedTo(ChronoUnit.MILLIS);
+        return new ReportRange(start, end.isAfter(cut) ? cut : end);
     }
 
     public Duration length() {

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 public final class Utilisation {
 
     private static final double DAY_MILLIS = Duration.ofDays(1).toMillis();
+    /** A live lot silent this long (no heartbeat) stopped being watched one heartbeat after it last spoke. */
+    private static final long SILENCE = 3 * HistoryRecorder.HEARTBEAT.toMillis();
 
     private final long from;
     private final long to;
@@ -36,6 +38,8 @@ public final class Utilisation {
     private final long[] hourOccupied;
     private final Map<Integer, BayTime> bays = new TreeMap<>();
     private boolean live;
+    /** When the lot last said whether it was live (a change or a heartbeat), unclamped. */
+    private long lastLotAt;
     private int occupiedNow;
     private UtilisationReport.Peak peak;
 
@@ -90,9 +94,21 @@ public final class Utilisation {
     }
 
     private void lot(LotChange change) {
-        long at = clamp(change.at());
+        silence(change.at().toEpochMilli());
+        live(clamp(change.at()), change.live());
+        lastLotAt = change.at().toEpochMilli();
+    }
+
+    /** A live lot that fell silent before {@code at} (the process stopped) was watched one heartbeat longer only. */
+    private void silence(long at) {
+        if (live && at - lastLotAt > SILENCE) {
+            live(Math.max(from, lastLotAt + HistoryRecorder.HEARTBEAT.toMillis()), false);
+        }
+    }
+
+    private void live(long at, boolean isLive) {
         bays.values().forEach(bay -> credit(bay, at));
-        live = change.live();
+        live = isLive;
         if (!live) {
             bays.values().forEach(bay -> bay.stayStart = -1);
         }
@@ -101,6 +117,7 @@ public final class Utilisation {
     }
 
     private void spot(SpotChange change) {
+        silence(change.at().toEpochMilli());
         long at = clamp(change.at());
         BayTime bay = bays.computeIfAbsent(change.spot(), id -> {
             BayTime fresh = new BayTime();
@@ -140,8 +157,11 @@ public final class Utilisation {
     /** The bay's time since its last change, up to {@code until}, as it was. */
     private void credit(BayTime bay, long until) {
         long start = bay.since;
+        if (until <= start) {
+            return;
+        }
         bay.since = until;
-        if (until <= start || !observed(bay)) {
+        if (!observed(bay)) {
             return;
         }
         boolean occupied = occupied(bay);
@@ -161,6 +181,7 @@ public final class Utilisation {
     }
 
     private UtilisationReport report(ReportRange range, ZoneId zone, List<BookingEvent> events) {
+        silence(to);
         bays.values().forEach(bay -> credit(bay, to));
         long span = to - from;
         List<UtilisationReport.Bay> perBay = new ArrayList<>();

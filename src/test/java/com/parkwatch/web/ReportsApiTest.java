@@ -42,7 +42,12 @@ class ReportsApiTest {
         lot.bookings.history().record(List.of(new SpotChange(T0, 1, SpotState.OCCUPIED, Occupancy.OCCUPIED),
                         new SpotChange(T0, 2, SpotState.FREE, Occupancy.FREE),
                         new SpotChange(T0.plusSeconds(3600), 1, SpotState.FREE, Occupancy.FREE)),
-                List.of(new LotChange(T0, true)));
+                heartbeats());
+    }
+
+    /** Live throughout: the recorder's heartbeat every minute. */
+    private static List<LotChange> heartbeats() {
+        return java.util.stream.IntStream.range(0, 180).mapToObj(m -> new LotChange(T0.plusSeconds(60L * m), true)).toList();
     }
 
     @AfterEach
