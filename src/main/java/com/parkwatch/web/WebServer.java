@@ -109,6 +109,7 @@ public final class WebServer implements AutoCloseable {
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
+        ReportsApi.install(app, bookings.history(), Clock.systemUTC());
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
