@@ -57,6 +57,9 @@ public final class WebServer implements AutoCloseable {
     private static final int FEWEST_THREADS = 4;
     private static final int QUEUED_REQUESTS = 1024;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    /** Pages following the lot by {@code /api/events} at once, in all and from one address. */
+    static final int MOST_STREAMS = 64;
+    static final int STREAMS_PER_ADDRESS = 4;
 
     private final LiveLot lot;
     private final BookingService bookings;
@@ -66,6 +69,7 @@ public final class WebServer implements AutoCloseable {
     private final String bookingPage;
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
+    private final EventStream events;
     private String host;
     private int port;
 
@@ -83,6 +87,7 @@ public final class WebServer implements AutoCloseable {
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
         bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
+        events = new EventStream(lot, WebServer::spotsJson, MOST_STREAMS, STREAMS_PER_ADDRESS);
         SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -102,6 +107,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/booking", ctx -> ctx.html(bookingPage));
         app.get("/parking_status", this::parkingStatus);
         app.get("/api/spots", this::spots);
+        app.get("/api/events", events::open);
         app.post("/api/bookings", ctx -> withDatabase(() -> book(ctx)));
         app.delete("/api/bookings/{code}", ctx -> withDatabase(() -> cancel(ctx)));
         app.get("/snapshot.jpg", this::snapshot);
@@ -149,6 +155,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         app.stop();
     }
 
@@ -185,8 +192,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The lot's health as in {@code /parking_status}, and every spot. */
-    private void spots(Context ctx) throws IOException {
-        LotView view = lot.view();
+    private void spots(Context ctx) {
+        ctx.contentType("application/json").result(spotsJson(lot.view()));
+    }
+
+    /** The JSON of {@code /api/spots}, which {@code /api/events} sends too. */
+    static String spotsJson(LotView view) {
         Map<String, Object> head = new LinkedHashMap<>();
         health(head, view);
         StringWriter text = new StringWriter();
@@ -204,8 +215,10 @@ public final class WebServer implements AutoCloseable {
             }
             out.writeEndArray();
             out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string writer does not fail", e);
         }
-        ctx.contentType("application/json").result(text.toString());
+        return text.toString();
     }
 
     private void book(Context ctx) {
