@@ -66,6 +66,7 @@ final class EventStream implements AutoCloseable {
         // Threads only while writing; one per stream at most, so the writers are bounded by the streams.
         writers = new ThreadPoolExecutor(0, most, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "web-events-write"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "web-events"));
+        wasLive = lot.view().live();
         lot.subscribe(view -> changes.incrementAndGet());
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }

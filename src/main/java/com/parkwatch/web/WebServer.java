@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.Booking;
 import com.parkwatch.booking.BookingRejected;
-import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.StoreUnavailable;
 import com.parkwatch.lot.LiveLot;
@@ -23,13 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -65,8 +62,7 @@ public final class WebServer implements AutoCloseable {
     private final BookingService bookings;
     private final Supplier<byte[]> snapshotJpeg;
     private final Javalin app;
-    private final String homePage = page("/web/index.html");
-    private final String bookingPage;
+    private final Pages pages;
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
     private final EventStream events;
@@ -86,9 +82,9 @@ public final class WebServer implements AutoCloseable {
         this.lot = lot;
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
-        bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
+        pages = new Pages(bookings.rules());
         events = new EventStream(lot, WebServer::spotsJson, MOST_STREAMS, STREAMS_PER_ADDRESS);
-        SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
+        SecurityHeaders headers = new SecurityHeaders(pages.all(), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -103,8 +99,9 @@ public final class WebServer implements AutoCloseable {
         });
         app.before(ctx -> headers.addTo(ctx::header));
         app.before(RequestGuard::check);
-        app.get("/", ctx -> ctx.html(homePage));
-        app.get("/booking", ctx -> ctx.html(bookingPage));
+        app.get("/", ctx -> pages.serve(ctx, "index"));
+        app.get("/booking", ctx -> pages.serve(ctx, "booking"));
+        app.get("/bookings/{code}", ctx -> pages.serve(ctx, "receipt"));
         app.get("/parking_status", this::parkingStatus);
         app.get("/api/spots", this::spots);
         app.get("/api/events", events::open);
@@ -112,10 +109,12 @@ public final class WebServer implements AutoCloseable {
         app.delete("/api/bookings/{code}", ctx -> withDatabase(() -> cancel(ctx)));
         app.get("/snapshot.jpg", this::snapshot);
         app.get("/palette.css", ctx -> ctx.contentType("text/css").result(paletteCss));
+        ReceiptApi.install(app, bookings, lot, this::withDatabase);
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
-        app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
+        app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(Map.of("error",
+                e.getMessage(), "reason", e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
             LOG.warn("booking database: {}", e.getMessage());
@@ -233,12 +232,13 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("code", b.code());
         created.put("spot", b.spot());
+        created.put("label", lot.view().spot(b.spot()).map(s -> s.spot().label()).orElse(Integer.toString(b.spot())));
         created.put("plate", b.plate());
         created.put("until", b.end().toString());
         ctx.status(HttpStatus.CREATED).json(created);
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {
@@ -250,7 +250,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static int integer(JsonNode body, String field) {
+    static int integer(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || !n.canConvertToExactIntegral() || !n.canConvertToInt()) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request needs \"" + field + "\" as a whole number");
@@ -273,28 +273,5 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/jpeg").result(jpeg);
-    }
-
-    /** The booking page with a button for each duration the lot's rules offer, the first choice pressed. */
-    private static String withDurations(String page, BookingRules rules) {
-        StringBuilder buttons = new StringBuilder();
-        for (int minutes : rules.presetMinutes()) {
-            buttons.append("      <button type=\"button\" data-minutes=\"").append(minutes).append('"')
-                    .append(minutes == rules.firstChoice() ? " aria-pressed=\"true\"" : "").append('>')
-                    .append(BookingRules.label(minutes)).append("</button>\n");
-        }
-        return page.replace("{{durations}}\n", buttons.toString())
-                .replace("{{first-minutes}}", Integer.toString(rules.firstChoice()));
-    }
-
-    private static String page(String resource) {
-        try (InputStream in = WebServer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the page " + resource + " is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
