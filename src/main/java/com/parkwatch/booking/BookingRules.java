@@ -57,6 +57,26 @@ public record BookingRules(int shortestMinutes, int longestMinutes, List<Integer
         }
     }
 
+    /**
+     * Refuses an extension that is not a positive number of minutes or would make the booking, counted from its
+     * start, longer than the longest booking.
+     */
+    void checkExtension(Booking booking, int minutes) {
+        int left = extensionLeft(booking);
+        if (minutes < 1 || minutes > left) {
+            throw new BookingRejected(BookingRejected.Reason.INVALID, left == 0
+                    ? "this booking already lasts the longest a booking may (" + duration(longestMinutes) + ")"
+                    : "a booking lasts at most " + duration(longestMinutes) + ": this one can be extended by at most "
+                    + duration(left));
+        }
+    }
+
+    /** How many minutes longer the booking may still be made, from 0. */
+    public int extensionLeft(Booking booking) {
+        long lasts = Duration.between(booking.start(), booking.end()).toMinutes();
+        return (int) Math.max(0, longestMinutes - lasts);
+    }
+
     /** The duration selected when a booking starts: an hour if offered, else the shortest offered. */
     public int firstChoice() {
         return presetMinutes.contains(60) ? 60 : presetMinutes.get(0);

@@ -44,6 +44,8 @@ public final class BookingService {
     private static final Duration RECENT = Duration.ofDays(1);
     /** Stripes of the locks that make "check the limits, then book" one step per plate and per address. */
     private static final int LOCK_STRIPES = 64;
+    /** Tries of an extension whose booking another request extended or ended at the same moment. */
+    private static final int EXTEND_ATTEMPTS = 3;
 
     /** Told the active bookings and the closed bays after every change and refresh, on the thread that made it. */
     public interface Listener {
@@ -199,16 +201,75 @@ public final class BookingService {
      * and logged once by name when it reaches the limit.
      */
     public boolean cancel(String code, String client) {
+        refuseGuessing(client);
+        boolean cancelled = cancel(code);
+        if (!cancelled) {
+            wrongCode(client);
+        }
+        return cancelled;
+    }
+
+    /**
+     * The active booking with this code, looked up by a client address (the receipt page): a wrong code counts as
+     * one tried at {@link #cancel(String, String)}, so codes cannot be guessed by looking them up instead.
+     */
+    public Optional<Booking> find(String code, String client) {
+        refuseGuessing(client);
+        Optional<Booking> found = activeWithCode(code);
+        if (found.isEmpty()) {
+            wrongCode(client);
+        }
+        return found;
+    }
+
+    /**
+     * Makes the active booking with this code {@code minutes} longer, within the rules' longest booking counted from
+     * its start ({@link BookingRules#checkExtension}); wrong codes count as at {@link #cancel(String, String)}.
+     *
+     * @return the booking as extended; empty when no active booking has that code
+     * @throws BookingRejected when the rules forbid it, or the address tried too many wrong codes
+     */
+    public Optional<Booking> extend(String code, int minutes, String client) {
+        refuseGuessing(client);
+        // The store moves the end only from the end read here: a second extension at once reads again.
+        for (int attempt = 0; attempt < EXTEND_ATTEMPTS; attempt++) {
+            Optional<Booking> found = activeWithCode(code);
+            if (found.isEmpty()) {
+                wrongCode(client);
+                return found;
+            }
+            Booking b = found.get();
+            rules.checkExtension(b, minutes);
+            Booking longer = new Booking(b.code(), b.spot(), b.plate(), b.start(), b.end().plus(Duration.ofMinutes(minutes)));
+            if (store.extend(b.code(), b.end(), longer.end(), clock.instant())) {
+                LOG.info("booking {} for spot {} extended by {} minutes", b.code(), b.spot(), minutes);
+                refreshAfterChange();
+                return Optional.of(longer);
+            }
+        }
+        throw new StoreUnavailable("booking " + normaliseCode(code) + " kept changing while it was extended", null);
+    }
+
+    private Optional<Booking> activeWithCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = normaliseCode(code);
+        return store.active(clock.instant()).stream().filter(b -> b.code().equals(wanted)).findFirst();
+    }
+
+    private void refuseGuessing(String client) {
         if (wrongCodes.full(client)) {
             throw tooMany("too many wrong booking codes from this address; try again in "
                     + FairUse.WRONG_CODE_WINDOW.toMinutes() + " minutes");
         }
-        boolean cancelled = cancel(code);
-        if (!cancelled && wrongCodes.add(client)) {
-            LOG.warn("cancel codes: {} tried {} wrong codes within {} minutes; its next tries are refused", client,
+    }
+
+    private void wrongCode(String client) {
+        if (wrongCodes.add(client)) {
+            LOG.warn("booking codes: {} tried {} wrong codes within {} minutes; its next tries are refused", client,
                     rules.fairUse().wrongCodes(), FairUse.WRONG_CODE_WINDOW.toMinutes());
         }
-        return cancelled;
     }
 
     /** The operator ends a booking with its code; false when no active booking has it. */

@@ -21,6 +21,12 @@ public interface BookingStore extends HistoryStore, AutoCloseable {
     /** Ends the active booking with this code, as the driver's cancellation; false when there is none. */
     boolean cancel(String code, Instant now);
 
+    /**
+     * Moves the end of the active booking with this code from {@code end} to {@code newEnd}, only if it still ends at
+     * {@code end}: two extensions at once never both count. False when it ended or its end moved meanwhile.
+     */
+    boolean extend(String code, Instant end, Instant newEnd, Instant now);
+
     /** Ends the active booking with this code, as the operator's voiding; false when there is none. */
     boolean voidBooking(String code, Instant now);
 

@@ -176,6 +176,18 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     @Override
+    public boolean extend(String code, Instant end, Instant newEnd, Instant now) {
+        return transaction(c -> {
+            int moved = exec(c, "UPDATE spot_holds SET ends_at = ? WHERE code = ? AND ends_at = ? AND ends_at > ?",
+                    newEnd.toEpochMilli(), code, end.toEpochMilli(), now.toEpochMilli());
+            if (moved == 1) {
+                exec(c, "UPDATE bookings SET ends_at = ? WHERE code = ?", newEnd.toEpochMilli(), code);
+            }
+            return moved == 1;
+        });
+    }
+
+    @Override
     public boolean voidBooking(String code, Instant now) {
         return end(code, "voided_at", BookingEvent.Kind.VOIDED, now);
     }

@@ -2,8 +2,10 @@ package com.parkwatch.web;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,13 +26,16 @@ final class SecurityHeaders {
      * @param https whether the server answers HTTPS: then browsers are told to come back by HTTPS only
      */
     SecurityHeaders(List<String> pages, boolean https) {
-        StringBuilder scripts = new StringBuilder("'self'");
+        // A page in several languages has the same scripts: each hash once.
+        Set<String> hashes = new LinkedHashSet<>();
         for (String page : pages) {
             Matcher m = INLINE_SCRIPT.matcher(page);
             while (m.find()) {
-                scripts.append(" 'sha256-").append(Base64.getEncoder().encodeToString(Sha256.of(m.group(1)))).append('\'');
+                hashes.add("'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(m.group(1))) + "'");
             }
         }
+        StringBuilder scripts = new StringBuilder("'self'");
+        hashes.forEach(hash -> scripts.append(' ').append(hash));
         headers.put("Content-Security-Policy", "default-src 'self'; script-src " + scripts
                 + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self';"
                 + " base-uri 'none'; object-src 'none'; frame-ancestors 'none'");

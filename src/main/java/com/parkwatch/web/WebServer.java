@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.Booking;
 import com.parkwatch.booking.BookingRejected;
-import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.StoreUnavailable;
 import com.parkwatch.lot.LiveLot;
@@ -23,13 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -57,15 +54,18 @@ public final class WebServer implements AutoCloseable {
     private static final int FEWEST_THREADS = 4;
     private static final int QUEUED_REQUESTS = 1024;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    /** Pages following the lot by {@code /api/events} at once, in all and from one address. */
+    static final int MOST_STREAMS = 64;
+    static final int STREAMS_PER_ADDRESS = 4;
 
     private final LiveLot lot;
     private final BookingService bookings;
     private final Supplier<byte[]> snapshotJpeg;
     private final Javalin app;
-    private final String homePage = page("/web/index.html");
-    private final String bookingPage;
+    private final Pages pages;
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
+    private final EventStream events;
     private String host;
     private int port;
 
@@ -82,8 +82,9 @@ public final class WebServer implements AutoCloseable {
         this.lot = lot;
         this.bookings = bookings;
         this.snapshotJpeg = snapshotJpeg;
-        bookingPage = withDurations(page("/web/booking.html"), bookings.rules());
-        SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
+        pages = new Pages(bookings.rules());
+        events = new EventStream(lot, WebServer::spotsJson, MOST_STREAMS, STREAMS_PER_ADDRESS);
+        SecurityHeaders headers = new SecurityHeaders(pages.all(), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -98,19 +99,23 @@ public final class WebServer implements AutoCloseable {
         });
         app.before(ctx -> headers.addTo(ctx::header));
         app.before(RequestGuard::check);
-        app.get("/", ctx -> ctx.html(homePage));
-        app.get("/booking", ctx -> ctx.html(bookingPage));
+        app.get("/", ctx -> pages.serve(ctx, "index"));
+        app.get("/booking", ctx -> pages.serve(ctx, "booking"));
+        app.get("/bookings/{code}", ctx -> pages.serve(ctx, "receipt"));
         app.get("/parking_status", this::parkingStatus);
         app.get("/api/spots", this::spots);
+        app.get("/api/events", events::open);
         app.post("/api/bookings", ctx -> withDatabase(() -> book(ctx)));
         app.delete("/api/bookings/{code}", ctx -> withDatabase(() -> cancel(ctx)));
         app.get("/snapshot.jpg", this::snapshot);
         app.get("/palette.css", ctx -> ctx.contentType("text/css").result(paletteCss));
+        ReceiptApi.install(app, bookings, lot, this::withDatabase);
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
         ReportsApi.install(app, bookings.history(), Clock.systemUTC());
-        app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
+        app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(Map.of("error",
+                e.getMessage(), "reason", e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
             LOG.warn("booking database: {}", e.getMessage());
@@ -150,6 +155,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         app.stop();
     }
 
@@ -189,8 +195,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The lot's health as in {@code /parking_status}, and every spot. */
-    private void spots(Context ctx) throws IOException {
-        LotView view = lot.view();
+    private void spots(Context ctx) {
+        ctx.contentType("application/json").result(spotsJson(lot.view()));
+    }
+
+    /** The JSON of {@code /api/spots}, which {@code /api/events} sends too. */
+    static String spotsJson(LotView view) {
         Map<String, Object> head = new LinkedHashMap<>();
         health(head, view);
         StringWriter text = new StringWriter();
@@ -208,8 +218,10 @@ public final class WebServer implements AutoCloseable {
             }
             out.writeEndArray();
             out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string writer does not fail", e);
         }
-        ctx.contentType("application/json").result(text.toString());
+        return text.toString();
     }
 
     private void book(Context ctx) {
@@ -224,12 +236,13 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("code", b.code());
         created.put("spot", b.spot());
+        created.put("label", lot.view().spot(b.spot()).map(s -> s.spot().label()).orElse(Integer.toString(b.spot())));
         created.put("plate", b.plate());
         created.put("until", b.end().toString());
         ctx.status(HttpStatus.CREATED).json(created);
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {
@@ -241,7 +254,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static int integer(JsonNode body, String field) {
+    static int integer(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || !n.canConvertToExactIntegral() || !n.canConvertToInt()) {
             throw new ApiRefusal(HttpStatus.BAD_REQUEST, "the request needs \"" + field + "\" as a whole number");
@@ -264,28 +277,5 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/jpeg").result(jpeg);
-    }
-
-    /** The booking page with a button for each duration the lot's rules offer, the first choice pressed. */
-    private static String withDurations(String page, BookingRules rules) {
-        StringBuilder buttons = new StringBuilder();
-        for (int minutes : rules.presetMinutes()) {
-            buttons.append("      <button type=\"button\" data-minutes=\"").append(minutes).append('"')
-                    .append(minutes == rules.firstChoice() ? " aria-pressed=\"true\"" : "").append('>')
-                    .append(BookingRules.label(minutes)).append("</button>\n");
-        }
-        return page.replace("{{durations}}\n", buttons.toString())
-                .replace("{{first-minutes}}", Integer.toString(rules.firstChoice()));
-    }
-
-    private static String page(String resource) {
-        try (InputStream in = WebServer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the page " + resource + " is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -183,4 +183,49 @@ abstract class BookingStoreContract {
         store.setClosed(4, true, now);
         assertEquals(java.util.Set.of(4), JdbcBookingStore.open(url).closedSpots(), "closed bays survive reopening");
     }
+
+    @Test
+    void aBookingIsExtendedWithinTheLongestStayOnlyByItsCodeAndHoldsItsSpotLonger() throws Exception {
+        String url = url();
+        BookingService service = new BookingService(JdbcBookingStore.open(url), BookingStoreContract::lot, clock,
+                new BookingRules(15, 120, List.of(30, 60)), (active, closed) -> { });
+        Booking b = service.book(1, "AB 1", 60, "10.0.0.1");
+        clock.advance(Duration.ofMinutes(10));
+
+        Booking longer = service.extend(b.code().toLowerCase(), 30, "10.0.0.2").orElseThrow();
+        assertEquals(b.end().plus(Duration.ofMinutes(30)), longer.end());
+        assertEquals(List.of(longer), service.active());
+        assertEquals(Optional.of(longer), JdbcBookingStore.open(url).find(b.code()), "the end is stored");
+        assertEquals(30, service.rules().extensionLeft(longer));
+
+        BookingRejected tooLong = assertThrows(BookingRejected.class, () -> service.extend(b.code(), 31, "10.0.0.2"));
+        assertEquals(BookingRejected.Reason.INVALID, tooLong.reason());
+        assertEquals("a booking lasts at most 2 hours: this one can be extended by at most 30 minutes", tooLong.getMessage());
+        assertEquals(BookingRejected.Reason.INVALID, assertThrows(BookingRejected.class,
+                () -> service.extend(b.code(), 0, "10.0.0.2")).reason());
+        service.extend(b.code(), 30, "10.0.0.2");
+        assertEquals("this booking already lasts the longest a booking may (2 hours)",
+                assertThrows(BookingRejected.class, () -> service.extend(b.code(), 15, "10.0.0.2")).getMessage());
+
+        clock.advance(Duration.ofMinutes(110));
+        assertTrue(service.active().isEmpty(), "the extended booking ends at its new end");
+        assertEquals(Optional.empty(), service.extend(b.code(), 15, "10.0.0.2"), "an ended booking is not extended");
+        assertEquals(Optional.empty(), service.find(b.code(), "10.0.0.2"));
+    }
+
+    @Test
+    void wrongCodesLookedUpOrExtendedCountAgainstTheAddressAsCancellationsDo() throws Exception {
+        BookingService service = service(JdbcBookingStore.open(url()));
+        Booking b = service.book(1, "AB 1", 60, "10.0.0.1");
+        assertEquals(Optional.of(b), service.find(b.code(), "10.0.0.9"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), service.find("WRONG" + i, "10.0.0.9"));
+            assertEquals(Optional.empty(), service.extend("WRONGX" + i, 30, "10.0.0.9"));
+        }
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.find(b.code(), "10.0.0.9")).reason(), "ten wrong codes: even the right one waits");
+        assertEquals(BookingRejected.Reason.TOO_MANY, assertThrows(BookingRejected.class,
+                () -> service.cancel(b.code(), "10.0.0.9")).reason());
+        assertEquals(Optional.of(b), service.find(b.code(), "10.0.0.1"), "another address is not held up");
+    }
 }

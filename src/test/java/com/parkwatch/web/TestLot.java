@@ -43,11 +43,12 @@ final class TestLot implements AutoCloseable {
 
     /** Answering HTTPS with {@code tls}, when given. */
     TestLot(Path dir, BookingRules rules, Tls tls, Occupancy... states) {
-        List<Spot> spots = new ArrayList<>();
-        for (int i = 0; i < states.length; i++) {
-            spots.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
-        }
-        layout = new Layout(1280, 720, spots);
+        this(dir, rules, tls, inARow(states.length), states);
+    }
+
+    /** On a layout of its own, one state per spot. */
+    TestLot(Path dir, BookingRules rules, Tls tls, Layout layout, Occupancy... states) {
+        this.layout = layout;
         lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
         set(states);
         lot.health(SourceHealth.live());
@@ -63,6 +64,15 @@ final class TestLot implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         base = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.port();
+    }
+
+    /** Spots 60 x 120 side by side in one row of a 1280 x 720 frame. */
+    private static Layout inARow(int spots) {
+        List<Spot> row = new ArrayList<>();
+        for (int i = 0; i < spots; i++) {
+            row.add(Spot.ofBox(i + 1, new Box(10 + 70 * i, 10, 60, 120)));
+        }
+        return new Layout(1280, 720, row);
     }
 
     void set(Occupancy... states) {

@@ -83,7 +83,8 @@ class WebApiTest {
             String page = http.send(HttpRequest.newBuilder(URI.create(shortStay.base + "/booking")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(page.contains("<button type=\"button\" data-minutes=\"10\" aria-pressed=\"true\">10 min</button>"), page);
-            assertTrue(page.contains("data-minutes=\"45\">45 min<") && page.contains("data-minutes=\"90\">1 h 30 min<"), page);
+            assertTrue(page.contains("data-minutes=\"45\" aria-pressed=\"false\">45 min<")
+                    && page.contains("data-minutes=\"90\" aria-pressed=\"false\">1 h 30 min<"), page);
             assertFalse(page.contains("data-minutes=\"240\"") || page.contains("{{"), page);
             assertTrue(page.contains("name=\"minutes\" value=\"10\""), page);
             HttpResponse<String> tooLong = http.send(HttpRequest.newBuilder(URI.create(shortStay.base + "/api/bookings"))
@@ -169,7 +170,7 @@ class WebApiTest {
     void servesThePagesAndTheSnapshot() throws Exception {
         HttpResponse<String> home = get("/");
         assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("ParkWatch") && home.body().contains("/parking_status"));
+        assertTrue(home.body().contains("ParkWatch") && home.body().contains("/api/events"));
         HttpResponse<String> booking = get("/booking");
         assertEquals(200, booking.statusCode());
         assertTrue(booking.body().contains("Licence plate"));

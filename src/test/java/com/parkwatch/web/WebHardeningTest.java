@@ -115,9 +115,9 @@ class WebHardeningTest {
         } finally {
             log.detachAppender(logged);
         }
-        assertEquals(List.of("cancel codes: 127.0.0.1 tried 10 wrong codes within 10 minutes; its next tries are refused"),
+        assertEquals(List.of("booking codes: 127.0.0.1 tried 10 wrong codes within 10 minutes; its next tries are refused"),
                 logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                        .filter(m -> m.startsWith("cancel codes")).toList(), "one line naming the address");
+                        .filter(m -> m.startsWith("booking codes")).toList(), "one line naming the address");
         assertEquals(List.of(404, 404, 404, 404, 404, 404, 404, 404, 404, 404), answers.subList(0, 10));
         assertTrue(answers.subList(10, 30).stream().allMatch(s -> s == 429), answers.toString());
         HttpResponse<String> right = send(request("/api/bookings/" + code).header("Origin", lot.base).DELETE());
