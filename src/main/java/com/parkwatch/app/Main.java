@@ -6,6 +6,7 @@ import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskOptions;
 import com.parkwatch.ui.KioskReport;
+import com.parkwatch.ui.editor.SetupOptions;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
 import org.slf4j.Logger;
@@ -69,6 +70,13 @@ public final class Main implements Callable<Integer> {
             description = "Frames to show before --screenshot (default: ${DEFAULT-VALUE}).")
     long afterFrames;
 
+    @Option(names = "--setup", description = "Start the kiosk in its layout editor, to draw the lot's bays on a still of the camera.")
+    boolean setup;
+
+    @Option(names = "--save-layout", paramLabel = "FILE",
+            description = "Where the layout editor saves (default: --mask when it is a .json layout, else DATA_DIR/layout.json).")
+    Path saveLayout;
+
     @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
     boolean report;
 
@@ -110,7 +118,8 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         String operatorPin = pinHash != null ? pinHash : pin;
-        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
+        SetupOptions setUp = setupOptions();
+        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "", setUp);
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
@@ -121,7 +130,7 @@ public final class Main implements Callable<Integer> {
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
+                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage(), setUp);
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
@@ -144,5 +153,18 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The editor saves over a JSON --mask, else beside the bookings; it offers the files beside both to import. */
+    private SetupOptions setupOptions() {
+        boolean jsonMask = mask != null && mask.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        Path saveTo = saveLayout != null ? saveLayout : jsonMask ? mask : store.dataDir().resolve("layout.json");
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        if (mask != null) {
+            folders.add(mask.toAbsolutePath().getParent());
+        }
+        folders.add(saveTo.toAbsolutePath().getParent());
+        folders.add(store.dataDir().toAbsolutePath());
+        return new SetupOptions(setup, saveTo, java.util.List.copyOf(folders));
     }
 }

@@ -213,6 +213,11 @@ public final class LayoutEditorModel {
         rowLetter.set(String.valueOf((char) ('A' + Math.floorMod(rowLetter.get().charAt(0) - 'A' + delta, 26))));
     }
 
+    /** The folders files are offered from. */
+    public List<Path> importFolders() {
+        return importFolders;
+    }
+
     /** Mask images, JSON layouts and PKLot XML files in the import folders, by name. */
     public List<Path> importable() {
         Set<Path> files = new LinkedHashSet<>();
