@@ -32,6 +32,8 @@ final class EditorCanvas extends Pane {
     private static final double HANDLE_DRAWN = 14;
     /** A finger that moved less than this on screen tapped. */
     private static final double TAP_SLOP = 12;
+    /** Room around the picture, so that a finger can start a bay at the picture's very edge. */
+    private static final double MARGIN = 24;
     private static final Color BAY = Color.web("#00e5ff");
     private static final Color CHOSEN = Color.web("#ffb300");
     private static final Color NOT_FOR_DRIVERS = Color.web("#9e9e9e");
@@ -129,7 +131,7 @@ final class EditorCanvas extends Pane {
         if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        scale = Math.min(getWidth() / layout.width(), getHeight() / layout.height());
+        scale = Math.min((getWidth() - 2 * MARGIN) / layout.width(), (getHeight() - 2 * MARGIN) / layout.height());
         offsetX = (getWidth() - layout.width() * scale) / 2;
         offsetY = (getHeight() - layout.height() * scale) / 2;
         if (still != null) {
