@@ -240,13 +240,13 @@ public final class LotWatch implements AutoCloseable {
         replaced.takeFrameOf(before);
         picture = replaced;
         before.close();
+        for (Consumer<Layout> follower : layoutFollowers) {
+            follower.accept(next);
+        }
         Set<Integer> orphans = lot.relayout(next);
         LOG.info("the lot now watches {} spots of the new layout", next.size());
         if (!orphans.isEmpty()) {
             LOG.warn("bookings on spots {} are kept, but the new layout has no such spots: they end by themselves", orphans);
-        }
-        for (Consumer<Layout> follower : layoutFollowers) {
-            follower.accept(next);
         }
         return true;
     }
@@ -445,6 +445,11 @@ public final class LotWatch implements AutoCloseable {
         }
 
         private void apply(Correction c, Mat frame, long index) {
+            if (layout.spots().stream().noneMatch(s -> s.id() == c.spotId())) {
+                // A tile of the layout before the operator saved a new one.
+                c.done().complete(false);
+                return;
+            }
             try {
                 boolean learnt = tracker.correct(layout.indexOf(c.spotId()), c.truth(), frame, index / source.frameRate(),
                         crop -> corrections.keep(crop, c.spotId(), c.truth()));
