@@ -180,8 +180,13 @@ public final class LayoutEditorModel {
     }
 
     public void toggleType(BayType type) {
-        edit("mark " + type.word().replace('_', ' '), () -> LayoutEdits.toggleType(layout.get(),
-                Set.copyOf(selection.get()), type), "Marked: " + selectionText());
+        String word = type.word().replace('_', ' ');
+        List<Spot> chosen = selectedSpots();
+        boolean removing = !chosen.isEmpty() && chosen.stream().allMatch(s -> s.types().contains(type));
+        String labels = chosen.stream().map(Spot::label).limit(8).collect(Collectors.joining(", "))
+                + (chosen.size() > 8 ? " …" : "");
+        edit((removing ? "unmark " : "mark ") + word, () -> LayoutEdits.toggleType(layout.get(),
+                Set.copyOf(selection.get()), type), (removing ? "No longer " + word + ": " : "Marked " + word + ": ") + labels + ".");
     }
 
     public void setZone(String zone) {

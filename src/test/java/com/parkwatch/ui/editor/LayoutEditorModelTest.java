@@ -173,8 +173,10 @@ class LayoutEditorModelTest {
         model.selectAll();
         model.toggleType(BayType.ACCESSIBLE);
         assertTrue(layout().spots().stream().allMatch(s -> s.types().equals(Set.of(BayType.ACCESSIBLE))));
+        assertEquals("Marked accessible: 1, 2.", model.messageProperty().get());
         model.toggleType(BayType.ACCESSIBLE);
         assertTrue(layout().spots().stream().allMatch(s -> s.types().isEmpty()), "a second tap takes it away");
+        assertEquals("No longer accessible: 1, 2.", model.messageProperty().get());
         model.setTool(Tool.SELECT);
         model.tap(new Vertex(600, 600));
         assertEquals(List.of(), model.selectionProperty().get(), "a tap beside every bay unselects them all");
