@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** The {@code parkwatch} command line; with no command it starts the kiosk. */
@@ -157,14 +161,14 @@ public final class Main implements Callable<Integer> {
 
     /** The editor saves over a JSON --mask, else beside the bookings; it offers the files beside both to import. */
     private SetupOptions setupOptions() {
-        boolean jsonMask = mask != null && mask.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        boolean jsonMask = mask != null && mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         Path saveTo = saveLayout != null ? saveLayout : jsonMask ? mask : store.dataDir().resolve("layout.json");
-        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        Set<Path> folders = new LinkedHashSet<>();
         if (mask != null) {
             folders.add(mask.toAbsolutePath().getParent());
         }
         folders.add(saveTo.toAbsolutePath().getParent());
         folders.add(store.dataDir().toAbsolutePath());
-        return new SetupOptions(setup, saveTo, java.util.List.copyOf(folders));
+        return new SetupOptions(setup, saveTo, List.copyOf(folders));
     }
 }

@@ -2,6 +2,8 @@ package com.parkwatch.ui.editor;
 
 import com.parkwatch.lot.BayType;
 
+import java.util.Locale;
+
 /** The layout editor's node ids, shared by the editor and the tests that drive it. */
 public final class EditorIds {
 
@@ -38,7 +40,7 @@ public final class EditorIds {
     }
 
     public static String tool(Tool tool) {
-        return "editor-tool-" + tool.name().toLowerCase(java.util.Locale.ROOT);
+        return "editor-tool-" + tool.name().toLowerCase(Locale.ROOT);
     }
 
     public static String type(BayType type) {

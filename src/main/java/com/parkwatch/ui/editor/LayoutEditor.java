@@ -3,10 +3,12 @@ package com.parkwatch.ui.editor;
 import com.parkwatch.lot.BayType;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LayoutFiles;
+import com.parkwatch.lot.Vertex;
 import com.parkwatch.ui.BackgroundTasks;
 import com.parkwatch.ui.OnScreenKeyboard;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -136,7 +138,7 @@ public final class LayoutEditor extends StackPane {
     }
 
     /** Where a point of the frame is on the screen, for the tests' fingers; null before the picture is laid out. */
-    Point2D onScreen(com.parkwatch.lot.Vertex v) {
+    Point2D onScreen(Vertex v) {
         Point2D local = picture.toScreen(v);
         return picture.localToScreen(local.getX(), local.getY());
     }
@@ -166,7 +168,7 @@ public final class LayoutEditor extends StackPane {
         Label message = bound(EditorIds.MESSAGE, "editor-message");
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((o, was, failed) -> message.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("failed"), failed));
+                PseudoClass.getPseudoClass("failed"), failed));
         Label selection = bound(EditorIds.SELECTION, "editor-selection");
         selection.textProperty().bind(model.selectionTextProperty());
         VBox top = new VBox(4, new HBox(20, title, hint), message);

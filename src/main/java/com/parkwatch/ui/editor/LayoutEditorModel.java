@@ -15,10 +15,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -227,10 +230,10 @@ public final class LayoutEditorModel {
     public List<Path> importable() {
         Set<Path> files = new LinkedHashSet<>();
         for (Path folder : importFolders) {
-            try (var list = java.nio.file.Files.list(folder)) {
-                list.filter(p -> p.getFileName().toString().toLowerCase().matches(".*\\.(png|jpe?g|bmp|json|xml)"))
+            try (var list = Files.list(folder)) {
+                list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|json|xml)"))
                         .sorted().limit(40).forEach(p -> files.add(p.toAbsolutePath().normalize()));
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // A folder that is missing or unreadable offers nothing.
             }
         }
@@ -275,7 +278,7 @@ public final class LayoutEditorModel {
             say("Saved " + bays(n) + " to " + file + ": the camera watches them now.");
         }, failure -> {
             busy.set(false);
-            fail("The layout was not saved: " + (failure instanceof java.io.IOException
+            fail("The layout was not saved: " + (failure instanceof IOException
                     ? "cannot write " + file + " (" + failure.getMessage() + ")" : failure.getMessage()));
         });
     }
