@@ -32,6 +32,7 @@ public final class EditorIds {
     public static final String IMPORT_CANCEL = "editor-import-cancel";
     public static final String SAVE = "editor-save";
     public static final String CLOSE = "editor-close";
+    public static final String NEW_PICTURE = "editor-new-picture";
     public static final String LEAVE = "editor-leave";
     public static final String STAY = "editor-stay";
     public static final String ZONE_KEY = "zone-key";

@@ -228,9 +228,9 @@ public final class LayoutEditor extends StackPane {
         save.getStyleClass().add("confirm");
         save.disableProperty().bind(model.busyProperty());
         grid.add(save, 1, row++);
-        Button close = wide(button("Close", EditorIds.CLOSE, this::close));
-        GridPane.setColumnSpan(close, 2);
-        grid.add(close, 0, row);
+        // A car parked across the bays in the still: a newer frame of the camera.
+        grid.add(wide(button("\u27F3 New picture", EditorIds.NEW_PICTURE, this::loadStill)), 0, row);
+        grid.add(wide(button("Close", EditorIds.CLOSE, this::close)), 1, row);
         grid.setPrefWidth(PANEL_WIDTH);
         grid.setMinWidth(PANEL_WIDTH);
         return grid;
