@@ -263,4 +263,26 @@ class LayoutEditorModelTest {
         assertTrue(withFolder.failedProperty().get());
         assertTrue(withFolder.messageProperty().get().startsWith("That file was not imported: cannot read the layout"));
     }
+
+    @Test
+    void aPklotXmlIsImportedAsTheCamerasRotatedBays() throws Exception {
+        Path xml = Files.writeString(dir.resolve("frame.xml"), """
+                <parking id="ufpr05">
+                  <space id="1" occupied="0">
+                    <rotatedRect><center x="678" y="593" /><size w="82" h="176" /><angle d="-71" /></rotatedRect>
+                  </space>
+                  <space id="2" occupied="1">
+                    <rotatedRect><center x="100" y="50" /><size w="40" h="20" /><angle d="0" /></rotatedRect>
+                  </space>
+                </parking>
+                """);
+        LayoutEditorModel withFolder = new LayoutEditorModel(new AtOnce(), null, List.of(dir));
+        withFolder.open(new Layout(1280, 720, List.of()));
+        assertEquals(List.of(xml.toAbsolutePath()), withFolder.importable());
+        withFolder.importFrom(xml);
+        Layout imported = withFolder.layoutProperty().get();
+        assertEquals(List.of(1, 2), imported.spots().stream().map(Spot::id).toList());
+        assertFalse(imported.spots().get(0).isAxisAligned(), "the rotated space keeps its four corners");
+        assertEquals("Imported 2 bays from frame.xml.", withFolder.messageProperty().get());
+    }
 }
