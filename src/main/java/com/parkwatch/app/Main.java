@@ -6,6 +6,7 @@ import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskOptions;
 import com.parkwatch.ui.KioskReport;
+import com.parkwatch.ui.editor.SetupOptions;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
 import org.slf4j.Logger;
@@ -17,6 +18,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** The {@code parkwatch} command line; with no command it starts the kiosk. */
@@ -69,6 +74,13 @@ public final class Main implements Callable<Integer> {
             description = "Frames to show before --screenshot (default: ${DEFAULT-VALUE}).")
     long afterFrames;
 
+    @Option(names = "--setup", description = "Start the kiosk in its layout editor, to draw the lot's bays on a still of the camera.")
+    boolean setup;
+
+    @Option(names = "--save-layout", paramLabel = "FILE",
+            description = "Where the layout editor saves (default: --mask when it is a .json layout, else DATA_DIR/layout.json).")
+    Path saveLayout;
+
     @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
     boolean report;
 
@@ -114,7 +126,8 @@ public final class Main implements Callable<Integer> {
         BookingRules rules = bookingOptions.rules();
         history.retention();
         String operatorPin = pinHash != null ? pinHash : pin;
-        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
+        SetupOptions setUp = setupOptions();
+        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "", setUp);
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
@@ -126,7 +139,7 @@ public final class Main implements Callable<Integer> {
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
+                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage(), setUp);
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
@@ -149,5 +162,18 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The editor saves over a JSON --mask, else beside the bookings; it offers the files beside both to import. */
+    private SetupOptions setupOptions() {
+        boolean jsonMask = mask != null && mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        Path saveTo = saveLayout != null ? saveLayout : jsonMask ? mask : store.dataDir().resolve("layout.json");
+        Set<Path> folders = new LinkedHashSet<>();
+        if (mask != null) {
+            folders.add(mask.toAbsolutePath().getParent());
+        }
+        folders.add(saveTo.toAbsolutePath().getParent());
+        folders.add(store.dataDir().toAbsolutePath());
+        return new SetupOptions(setup, saveTo, List.copyOf(folders));
     }
 }

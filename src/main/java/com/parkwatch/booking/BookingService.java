@@ -116,6 +116,9 @@ public final class BookingService {
         if (seen.isEmpty()) {
             throw new BookingRejected(BookingRejected.Reason.UNKNOWN_SPOT, "there is no spot " + spot);
         }
+        if (!lot.forDrivers(spot)) {
+            throw new BookingRejected(BookingRejected.Reason.CLOSED, "spot " + spot + " is not offered to drivers: the lot's layout closes it or keeps it for staff");
+        }
         if (seen.get() != Occupancy.FREE) {
             throw new BookingRejected(BookingRejected.Reason.NOT_FREE, "spot " + spot + " is not free now");
         }

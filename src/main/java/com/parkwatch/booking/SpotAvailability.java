@@ -10,6 +10,11 @@ public interface SpotAvailability {
     /** What the camera sees of a spot now; empty when the lot has no such spot. */
     Optional<Occupancy> occupancyOf(int spot);
 
+    /** Whether the layout offers the spot to drivers at all: not closed for good, not kept for staff. */
+    default boolean forDrivers(int spot) {
+        return true;
+    }
+
     /** Whether the camera is watching the lot now: a spot is booked only on a state that is current. */
     default boolean watching() {
         return true;

@@ -3,11 +3,13 @@ package com.parkwatch.lot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -76,6 +78,38 @@ public final class LiveLot {
             changed = rebuild();
         }
         tell(changed);
+    }
+
+    /**
+     * The lot on a new layout, from the engine between two samples: a spot with the same number and outline keeps
+     * its state and its date, any other starts unknown. Reservations and closed bays are kept by number: a booking on
+     * a spot the layout no longer has stays in the database and shows nowhere.
+     *
+     * @return the spots booked now that the new layout does not have
+     */
+    public Set<Integer> relayout(Layout layout) {
+        LotView changed;
+        Set<Integer> orphans = new TreeSet<>();
+        synchronized (this) {
+            Map<Integer, SpotStatus> before = new HashMap<>();
+            snapshot.spots().forEach(s -> before.put(s.spot().id(), s));
+            Instant now = clock.instant();
+            Map<Integer, Instant> dates = new HashMap<>();
+            List<SpotStatus> statuses = new ArrayList<>();
+            for (Spot spot : layout.spots()) {
+                SpotStatus old = before.get(spot.id());
+                boolean same = old != null && old.spot().outline().equals(spot.outline());
+                statuses.add(same ? new SpotStatus(spot, old.occupancy(), old.confidence(), old.since())
+                        : new SpotStatus(spot, Occupancy.UNKNOWN, 0, snapshot.time()));
+                dates.put(spot.id(), same ? since.getOrDefault(spot.id(), now) : now);
+            }
+            reservations.keySet().stream().filter(id -> dates.get(id) == null).forEach(orphans::add);
+            snapshot = new LotSnapshot(snapshot.frame(), snapshot.time(), statuses);
+            since = Map.copyOf(dates);
+            changed = rebuild();
+        }
+        tell(changed);
+        return orphans;
     }
 
     /** The bays the operator closed (out of service), from the booking service. */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
 
     private final LiveLot lot;
-    private final Annotator annotator;
+    private Annotator annotator;
     private final FeedBuffer[] buffers;
     private final FrameHandOff<FeedBuffer> feed;
     private final Size shownSize;
@@ -64,6 +64,13 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
 
     long framesDecoded() {
         return framesDecoded.get();
+    }
+
+    /** On the engine thread, between frames: the lot's layout changed (the operator saved one), its boxes with it. */
+    void relayout(Layout camera) {
+        annotator.close();
+        annotator = new Annotator(camera.fittedTo((int) shownSize.width, (int) shownSize.height));
+        lotChanged.set(true);
     }
 
     @Override

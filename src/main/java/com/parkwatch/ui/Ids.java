@@ -62,6 +62,7 @@ public final class Ids {
     public static final String OPERATOR_OPEN_BAY = "operator-open-bay";
     public static final String OPERATOR_MESSAGE = "operator-message";
     public static final String OPERATOR_DONE = "operator-done";
+    public static final String OPERATOR_SET_UP = "operator-set-up";
 
     private Ids() {
     }

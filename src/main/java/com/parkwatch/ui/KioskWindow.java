@@ -6,6 +6,7 @@ import com.parkwatch.lot.Palette;
 import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
+import com.parkwatch.ui.editor.LayoutEditor;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -86,6 +87,7 @@ final class KioskWindow {
                 full ? Screen.getPrimary().getBounds().getHeight() : HEIGHT);
         painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
         watch.show(painter);
+        watch.onLayoutSwitched(painter::relayout);
         startedNanos = System.nanoTime();
         watch.start();
         feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady);
@@ -141,12 +143,18 @@ final class KioskWindow {
         top.setAlignment(Pos.CENTER);
         main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
         StackPane root = new StackPane(main, new BookingPanel(booking), history, correction);
+        LayoutEditor editor = LayoutEditor.forLot(watch, options.setup(), tasks);
         if (options.fullScreen()) {
+            // Bays the layout closes for good or keeps for staff are not the operator's to open or close.
             OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(),
-                    watch.layout().spots().stream().map(Spot::id).toList()));
+                    () -> watch.layout().spots().stream().filter(Spot::forDrivers).map(Spot::id).toList()), editor::open);
             operatorPad = new OperatorPad(OperatorPin.of(options.operatorPin()), new PinAttempts(Clock.systemUTC()),
                     tasks, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
             root.getChildren().addAll(operatorPanel, operatorPad);
+        }
+        root.getChildren().add(editor);
+        if (options.setup().startInEditor()) {
+            editor.open();
         }
         return root;
     }

@@ -5,12 +5,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /** Finger-sized keys that type into a text field: letters, digits, space, hyphen and backspace. */
-final class OnScreenKeyboard extends GridPane {
+public final class OnScreenKeyboard extends GridPane {
 
     private static final String[] ROWS = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM"};
 
     /** @param idPrefix names this keyboard's keys ({@code PREFIX-A}, {@code PREFIX-space}), unique per scene */
-    OnScreenKeyboard(TextField target, String idPrefix) {
+    public OnScreenKeyboard(TextField target, String idPrefix) {
         getStyleClass().add("keyboard");
         for (int r = 0; r < ROWS.length; r++) {
             for (int c = 0; c < ROWS[r].length(); c++) {

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The operator's screen after the PIN: the bookings of the last day, each active one with a button that voids it,
- * the alerts, and the bays closed and opened by stepping to a spot. It only binds to {@link OperatorViewModel}.
+ * the alerts, the bays closed and opened by stepping to a spot, and the way to the layout editor. It only binds to {@link OperatorViewModel}.
  */
 final class OperatorPanel extends Dialog {
 
@@ -26,7 +26,8 @@ final class OperatorPanel extends Dialog {
     private final VBox rows = new VBox(6);
     private final VBox alerts = new VBox(4);
 
-    OperatorPanel(OperatorViewModel model) {
+    /** @param setUp opens the layout editor ("Set up the lot") */
+    OperatorPanel(OperatorViewModel model, Runnable setUp) {
         this.model = model;
         rows.setId(Ids.OPERATOR_BOOKINGS);
         alerts.setId(Ids.OPERATOR_ALERTS);
@@ -49,7 +50,10 @@ final class OperatorPanel extends Dialog {
                 button("Close bay", Ids.OPERATOR_CLOSE_BAY, () -> model.closeBay(true)),
                 button("Open bay", Ids.OPERATOR_OPEN_BAY, () -> model.closeBay(false)));
         getChildren().add(card("Bookings and bays", list, new Label("Alerts"), alerts, bays, closed, message,
-                button("Done", Ids.OPERATOR_DONE, this::close)));
+                new HBox(12, button("Set up the lot", Ids.OPERATOR_SET_UP, () -> {
+                    close();
+                    setUp.run();
+                }), button("Done", Ids.OPERATOR_DONE, this::close))));
     }
 
     void open() {

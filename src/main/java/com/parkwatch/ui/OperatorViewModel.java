@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +34,7 @@ public final class OperatorViewModel {
     private final BookingService bookings;
     private final BackgroundTasks tasks;
     private final Clock clock;
-    private final List<Integer> spotIds;
+    private final Supplier<List<Integer>> spotIds;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper closed = new ReadOnlyStringWrapper("");
@@ -42,11 +43,19 @@ public final class OperatorViewModel {
 
     /** @param spotIds the lot's spots, in the order the operator steps through them */
     public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, List<Integer> spotIds) {
+        this(bookings, tasks, clock, () -> List.copyOf(spotIds));
+    }
+
+    /**
+     * @param spotIds the bays the operator may close and open, as the lot's layout has them now (it may change while
+     *                the kiosk runs), in the order the operator steps through them
+     */
+    public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, Supplier<List<Integer>> spotIds) {
         this.bookings = bookings;
         this.tasks = tasks;
         this.clock = clock;
-        this.spotIds = List.copyOf(spotIds);
-        spot = new ReadOnlyIntegerWrapper(spotIds.get(0));
+        this.spotIds = spotIds;
+        spot = new ReadOnlyIntegerWrapper(spotIds.get().isEmpty() ? 0 : spotIds.get().get(0));
     }
 
     private record Everything(List<BookingRecord> bookings, List<Alert> alerts, Set<Integer> closed) {
@@ -73,6 +82,10 @@ public final class OperatorViewModel {
     /** Closes the chosen bay (out of service) or opens it again. */
     public void closeBay(boolean close) {
         int chosen = spot.get();
+        if (!spotIds.get().contains(chosen)) {
+            message.set("Spot " + chosen + " is not one the operator opens or closes: the lot's layout closes it or keeps it for staff.");
+            return;
+        }
         tasks.run(() -> {
             bookings.setClosed(chosen, close);
             return chosen;
@@ -84,8 +97,12 @@ public final class OperatorViewModel {
 
     /** Steps the chosen bay by {@code delta} spots, wrapping around the lot. */
     public void step(int delta) {
-        int i = spotIds.indexOf(spot.get());
-        spot.set(spotIds.get(Math.floorMod(i + delta, spotIds.size())));
+        List<Integer> ids = spotIds.get();
+        if (ids.isEmpty()) {
+            return;
+        }
+        int i = ids.indexOf(spot.get());
+        spot.set(i < 0 ? ids.get(0) : ids.get(Math.floorMod(i + delta, ids.size())));
     }
 
     public ObservableList<Row> rows() {

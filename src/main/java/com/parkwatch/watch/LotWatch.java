@@ -36,12 +36,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -84,6 +86,9 @@ public final class LotWatch implements AutoCloseable {
     private volatile SnapshotPicture picture;
     private final List<EngineLoop.SampleListener> viewers = new CopyOnWriteArrayList<>();
     private final Queue<Correction> pendingCorrections = new ConcurrentLinkedQueue<>();
+    /** A layout the operator saved, taken up by the engine between two samples. */
+    private final AtomicReference<Layout> nextLayout = new AtomicReference<>();
+    private final List<Consumer<Layout>> layoutFollowers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService bookingsThread = Executors.newSingleThreadScheduledExecutor(
             daemon("bookings"));
     private final Thread engine = daemon("engine").newThread(this::runEngine);
@@ -233,6 +238,62 @@ public final class LotWatch implements AutoCloseable {
     }
 
     /**
+     * The latest sampled frame as the camera gave it (no drawing on it), as JPEG: the still the layout editor draws
+     * on. Null before the first sample.
+     */
+    public byte[] latestStill() {
+        return picture.latestStill();
+    }
+
+    /**
+     * Watches the lot on another layout from the next sample on, without a restart: the engine thread takes it up
+     * between two samples with a new tracker, and the live lot keeps the state of every spot whose number and
+     * outline did not change. Bookings on spots the new layout lacks are kept (they end by themselves) and logged.
+     *
+     * @param next at the frames' size, or at a size of the same aspect ratio (it is scaled)
+     * @throws com.parkwatch.lot.LayoutMismatchException when its aspect ratio is not the frames'
+     */
+    public void switchLayout(Layout next) {
+        Layout now = layout;
+        nextLayout.set(next.fittedTo(now.width(), now.height()));
+        if (!engine.isAlive()) {
+            // Not started, or the file has played out: no engine will take it up, so take it up here.
+            takeNextLayout();
+        }
+    }
+
+    /**
+     * Told of each layout switched to, on the thread that switched (the engine's, between frames), before any sample
+     * on it: the kiosk's feed redraws its boxes, its screen rebuilds its spots.
+     */
+    public void onLayoutSwitched(Consumer<Layout> follower) {
+        layoutFollowers.add(follower);
+    }
+
+    /** Switches to the layout waiting, if any; true when it did. */
+    private synchronized boolean takeNextLayout() {
+        Layout next = nextLayout.getAndSet(null);
+        if (next == null) {
+            return false;
+        }
+        layout = next;
+        SnapshotPicture before = picture;
+        SnapshotPicture replaced = new SnapshotPicture(lot, next);
+        replaced.takeFrameOf(before);
+        picture = replaced;
+        before.close();
+        for (Consumer<Layout> follower : layoutFollowers) {
+            follower.accept(next);
+        }
+        Set<Integer> orphans = lot.relayout(next);
+        LOG.info("the lot now watches {} spots of the new layout", next.size());
+        if (!orphans.isEmpty()) {
+            LOG.warn("bookings on spots {} are kept, but the new layout has no such spots: they end by themselves", orphans);
+        }
+        return true;
+    }
+
+    /**
      * When the engine last made progress (nanoTime): a frame decoded, or a try at reaching a blind camera. An engine
      * stuck inside a decoder stops making progress, and systemd's watchdog restarts the process.
      */
@@ -311,13 +372,18 @@ public final class LotWatch implements AutoCloseable {
         Engine listener = new Engine();
         Backoff restarts = new Backoff();
         restarts.next();
+        boolean switched = false;
         while (!Thread.currentThread().isInterrupted()) {
-            engineStarts++;
+            engineStarts += switched ? 0 : 1;
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
                 listener.tracker = tracker;
                 long first = listener.next;
                 long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE)
                         .run(first, Long.MAX_VALUE);
+                switched = takeNextLayout();
+                if (switched) {
+                    continue;
+                }
                 if (!Thread.currentThread().isInterrupted()) {
                     // Counted by the loop: without a kiosk, frames between samples are skipped, never seen here.
                     lot.health(new SourceHealth(SourceHealth.State.ENDED, endReason(first + played), null));
@@ -330,6 +396,7 @@ public final class LotWatch implements AutoCloseable {
                 lot.health(new SourceHealth(SourceHealth.State.FAILED, e.getMessage(), null));
                 return;
             } catch (RuntimeException e) {
+                switched = false;
                 Duration wait = restarts.next();
                 LOG.error("the engine failed at frame {}; it starts again in {} s", listener.next, wait.toSeconds(), e);
                 lot.health(new SourceHealth(SourceHealth.State.FAILED, "the engine failed (" + e.getMessage()
@@ -409,12 +476,22 @@ public final class LotWatch implements AutoCloseable {
         }
 
         @Override
+        public boolean endsRunHere() {
+            return nextLayout.get() != null;
+        }
+
+        @Override
         public boolean looksAtEveryFrame() {
             // Corrections need a frame, but only the kiosk makes them, and it shows every frame.
             return !viewers.isEmpty();
         }
 
         private void apply(Correction c, Mat frame, long index) {
+            if (layout.spots().stream().noneMatch(s -> s.id() == c.spotId())) {
+                // A tile of the layout before the operator saved a new one.
+                c.done().complete(false);
+                return;
+            }
             try {
                 boolean learnt = tracker.correct(layout.indexOf(c.spotId()), c.truth(), frame, index / source.frameRate(),
                         crop -> corrections.keep(crop, c.spotId(), c.truth()));
@@ -467,6 +544,11 @@ public final class LotWatch implements AutoCloseable {
         @Override
         public Optional<Occupancy> occupancyOf(int spot) {
             return lot.occupancyOf(spot);
+        }
+
+        @Override
+        public boolean forDrivers(int spot) {
+            return lot.view().spot(spot).map(s -> s.spot().forDrivers()).orElse(true);
         }
 
         @Override

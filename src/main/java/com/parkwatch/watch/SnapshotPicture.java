@@ -55,6 +55,35 @@ final class SnapshotPicture implements AutoCloseable {
         }
     }
 
+    /** Takes over the latest frame of the picture this one replaces, so that a new layout has a picture at once. */
+    void takeFrameOf(SnapshotPicture before) {
+        synchronized (before) {
+            if (before.frames == 0 || before.closed) {
+                return;
+            }
+            sampled(before.sampled);
+        }
+    }
+
+    /** The latest sampled frame as the camera gave it, undrawn, as JPEG; null before the first sample. */
+    byte[] latestStill() {
+        Mat still = new Mat();
+        MatOfByte encoded = new MatOfByte();
+        try {
+            synchronized (this) {
+                if (frames == 0 || closed) {
+                    return null;
+                }
+                sampled.copyTo(still);
+            }
+            Imgcodecs.imencode(".jpg", still, encoded);
+            return encoded.toArray();
+        } finally {
+            still.release();
+            encoded.release();
+        }
+    }
+
     @Override
     public void close() {
         synchronized (encoding) {

@@ -97,4 +97,25 @@ class LiveLotTest {
         assertEquals(first, lot.view().spot(1).orElseThrow().since());
         assertEquals(now, lot.view().spot(2).orElseThrow().since());
     }
+
+    @Test
+    void aNewLayoutKeepsTheStateOfSpotsThatDidNotMoveAndNamesBookingsOnSpotsItDropped() {
+        lot.health(SourceHealth.live());
+        sample(Occupancy.OCCUPIED, Occupancy.FREE);
+        Instant seen = now;
+        lot.reservations(Map.of(2, now.plusSeconds(600)));
+        now = now.plusSeconds(3);
+        // Spot 1 stays where it was and gets a label; spot 2 is gone; spot 3 is new, with an accessible bay's type.
+        Layout next = new Layout(300, 100, List.of(layout.spots().get(0).described("A1", null, java.util.Set.of()),
+                Spot.ofBox(3, new Box(120, 0, 50, 90)).described("A2", null, java.util.Set.of(BayType.ACCESSIBLE))));
+        assertEquals(java.util.Set.of(2), lot.relayout(next), "the booking on spot 2 has no spot now");
+        LotView view = lot.view();
+        assertEquals(List.of(1, 3), view.spots().stream().map(SpotView::id).toList());
+        assertEquals(Occupancy.OCCUPIED, view.spot(1).orElseThrow().occupancy(), "an unmoved spot keeps its state");
+        assertEquals(seen, view.spot(1).orElseThrow().since(), "and its date");
+        assertEquals("A1", view.spot(1).orElseThrow().spot().label());
+        assertEquals(SpotState.UNKNOWN, view.spot(3).orElseThrow().state(), "a new spot waits for the next sample");
+        assertEquals(List.of(), view.reservedSpotIds());
+        assertTrue(view.live(), "still live: the engine samples the new spots next");
+    }
 }

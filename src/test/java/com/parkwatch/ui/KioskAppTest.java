@@ -256,6 +256,24 @@ class KioskAppTest {
     }
 
     @Test
+    void theOperatorOpensTheLayoutEditorFromTheBookingsAndBays() throws Exception {
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.pinDigit(2)).tryQuery()
+                .map(n -> n.getParent().getParent().isVisible()).orElse(false));
+        robot.clickOn("#" + Ids.pinDigit(2)).clickOn("#" + Ids.pinDigit(4)).clickOn("#" + Ids.pinDigit(6)).clickOn("#" + Ids.pinDigit(8)).clickOn("#" + Ids.PIN_BOOKINGS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.OPERATOR_SET_UP).tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false) && robot.lookup("#" + Ids.OPERATOR_SET_UP).query().getParent().getParent().isVisible());
+        robot.clickOn("#" + Ids.OPERATOR_SET_UP);
+        javafx.scene.Node editor = robot.lookup("#" + com.parkwatch.ui.editor.EditorIds.EDITOR).query();
+        assertTrue(editor.isVisible(), "the layout editor is open");
+        assertEquals("Editing 72 bays. Save makes the camera watch the new layout at once.",
+                robot.lookup("#" + com.parkwatch.ui.editor.EditorIds.MESSAGE).queryAs(Label.class).getText());
+        robot.clickOn("#" + com.parkwatch.ui.editor.EditorIds.CLOSE);
+        assertTrue(!editor.isVisible(), "closed, with nothing to save");
+    }
+
+    @Test
     void theGridAndHeaderFollowTheSimulatedLot() throws Exception {
         Set<Integer> changed = new HashSet<>();
         Map<Integer, SpotState> first = null;

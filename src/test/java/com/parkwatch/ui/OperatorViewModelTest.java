@@ -48,4 +48,24 @@ class OperatorViewModelTest {
         model.closeBay(false);
         assertEquals("No bay is closed.", model.closedProperty().get());
     }
+
+    @Test
+    void baysTheLayoutClosesAreNeitherOfferedNorReopened() {
+        BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
+                spot -> Optional.of(Occupancy.FREE), Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicReference<List<Integer>> forDrivers = new java.util.concurrent.atomic.AtomicReference<>(
+                List.of(1, 2, 3));
+        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), forDrivers::get);
+        model.step(1);
+        assertEquals(2, model.spotProperty().get());
+        // The operator saves a layout that closes bay 2 for good.
+        forDrivers.set(List.of(1, 3));
+        model.closeBay(false);
+        assertEquals("Spot 2 is not one the operator opens or closes: the lot's layout closes it or keeps it for staff.",
+                model.messageProperty().get());
+        model.step(1);
+        assertEquals(1, model.spotProperty().get(), "from a bay the layout took away, back to the first");
+        model.step(1);
+        assertEquals(3, model.spotProperty().get(), "bay 2 is skipped");
+    }
 }

@@ -25,6 +25,11 @@ public final class EngineLoop {
         default boolean looksAtEveryFrame() {
             return true;
         }
+
+        /** True to end the run after this frame (the lot's layout changes, and its tracker with it). */
+        default boolean endsRunHere() {
+            return false;
+        }
     }
 
     /** How fast frames go: at the source's own rate (what a viewer sees), or as fast as they decode. */
@@ -49,8 +54,8 @@ public final class EngineLoop {
     }
 
     /**
-     * Plays frames numbered from {@code first} until the source ends, {@code limit} frames have played or the thread
-     * is interrupted.
+     * Plays frames numbered from {@code first} until the source ends, {@code limit} frames have played, the listener
+     * ends the run or the thread is interrupted.
      *
      * @return how many frames played
      */
@@ -80,6 +85,9 @@ public final class EngineLoop {
                 listener.sampled(sampled, frame);
             }
             listener.frame(frame, index);
+            if (listener.endsRunHere()) {
+                return played + 1;
+            }
             if (paced) {
                 long handedOver = System.nanoTime();
                 quickest = Math.min(quickest, handedOver - began);
