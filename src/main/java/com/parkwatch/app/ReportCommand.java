@@ -16,9 +16,10 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"How the lot was used, from its history: occupancy per bay and per hour, arrivals, turnover,",
-                "average stay, peak, and the bookings kept and not shown up for. Dates are the lot's (this machine's",
-                "time zone); docs/reports.md says what each figure means."})
+        description = {"How the lot was used, from its history: occupancy per bay and per hour,",
+                "arrivals, turnover, average stay, the peak, and the bookings kept and not",
+                "shown up for. Dates are the lot's (this machine's time zone);",
+                "docs/reports.md says what each figure means."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "D",

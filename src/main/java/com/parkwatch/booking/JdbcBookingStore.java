@@ -1,8 +1,5 @@
 package com.parkwatch.booking;
 
-import com.parkwatch.lot.Occupancy;
-import com.parkwatch.lot.SpotState;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,7 +31,7 @@ import java.util.function.Consumer;
 public final class JdbcBookingStore implements BookingStore {
 
     /** An id column counting up, in each database's words; replaced in the migrations when they run. */
-    private static final String SERIAL = "{serial}";
+    static final String SERIAL = "{serial}";
     /** Schema versions in order; each runs once, recorded in schema_version. */
     private static final String[][] MIGRATIONS = {
             {
@@ -55,28 +52,7 @@ public final class JdbcBookingStore implements BookingStore {
                     "CREATE TABLE alerts (raised_at BIGINT NOT NULL, spot INTEGER NOT NULL, code VARCHAR(16),"
                             + " message VARCHAR(300) NOT NULL)",
             },
-            {
-                    // The history: ids keep the order of changes made in the same millisecond.
-                    "CREATE TABLE spot_history (id " + SERIAL + ", at BIGINT NOT NULL, spot INTEGER NOT NULL,"
-                            + " state VARCHAR(12) NOT NULL, occupancy VARCHAR(12) NOT NULL)",
-                    "CREATE INDEX spot_history_at ON spot_history (at)",
-                    "CREATE TABLE lot_history (id " + SERIAL + ", at BIGINT NOT NULL, live INTEGER NOT NULL)",
-                    "CREATE INDEX lot_history_at ON lot_history (at)",
-                    "CREATE TABLE booking_events (id " + SERIAL + ", at BIGINT NOT NULL, code VARCHAR(16),"
-                            + " spot INTEGER NOT NULL, event VARCHAR(12) NOT NULL)",
-                    "CREATE INDEX booking_events_at ON booking_events (at)",
-                    // The bookings and alerts kept so far become the start of the history.
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT starts_at, code, spot, 'booked' FROM bookings",
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT arrived_at, code, spot, 'arrived'"
-                            + " FROM bookings WHERE arrived_at IS NOT NULL",
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT cancelled_at, code, spot, 'cancelled'"
-                            + " FROM bookings WHERE cancelled_at IS NOT NULL",
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT voided_at, code, spot, 'voided'"
-                            + " FROM bookings WHERE voided_at IS NOT NULL",
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT released_at, code, spot, 'no-show'"
-                            + " FROM bookings WHERE released_at IS NOT NULL",
-                    "INSERT INTO booking_events (at, code, spot, event) SELECT raised_at, code, spot, 'alert' FROM alerts",
-            },
+            JdbcHistory.TABLES,
     };
     /** How long a request may wait on the database. */
     private static final int WAIT_MILLIS = 2000;
@@ -86,6 +62,7 @@ public final class JdbcBookingStore implements BookingStore {
 
     private final String url;
     private final boolean sqlite;
+    private final JdbcHistory history = new JdbcHistory(this);
 
     private JdbcBookingStore(String url) {
         this.url = url;
@@ -321,97 +298,35 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public void record(List<SpotChange> spots, List<LotChange> lot) {
-        transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO spot_history (at, spot, state, occupancy) VALUES (?, ?, ?, ?)")) {
-                for (SpotChange change : spots) {
-                    p.setLong(1, change.at().toEpochMilli());
-                    p.setInt(2, change.spot());
-                    p.setString(3, change.state().name());
-                    p.setString(4, change.occupancy().name());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            for (LotChange change : lot) {
-                exec(c, "INSERT INTO lot_history (at, live) VALUES (?, ?)", change.at().toEpochMilli(),
-                        change.live() ? 1 : 0);
-            }
-            return null;
-        });
+        history.record(spots, lot);
     }
 
     @Override
     public void spotChanges(Instant from, Instant to, Consumer<SpotChange> each) {
-        read(c -> {
-            // Streamed: PostgreSQL hands rows in batches only outside auto-commit.
-            c.setAutoCommit(false);
-            try (PreparedStatement p = prepare(c, "SELECT at, spot, state, occupancy FROM spot_history"
-                    + " WHERE id IN (SELECT MAX(id) FROM spot_history WHERE at <= ? GROUP BY spot)"
-                    + " OR (at > ? AND at < ?) ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(),
-                    to.toEpochMilli())) {
-                p.setFetchSize(1000);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        each.accept(new SpotChange(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2),
-                                SpotState.valueOf(r.getString(3)), Occupancy.valueOf(r.getString(4))));
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-            return null;
-        });
+        history.spotChanges(from, to, each);
     }
 
     @Override
     public List<LotChange> lotChanges(Instant from, Instant to) {
-        return read(c -> {
-            List<LotChange> out = new ArrayList<>();
-            try (PreparedStatement p = prepare(c, "SELECT at, live FROM lot_history"
-                    + " WHERE id = (SELECT MAX(id) FROM lot_history WHERE at <= ?) OR (at > ? AND at < ?)"
-                    + " ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli());
-                 ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new LotChange(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2) == 1));
-                }
-            }
-            return out;
-        });
+        return history.lotChanges(from, to);
     }
 
     @Override
     public List<BookingEvent> bookingEvents(Instant from, Instant to) {
-        return read(c -> {
-            List<BookingEvent> out = new ArrayList<>();
-            try (PreparedStatement p = prepare(c, "SELECT at, code, spot, event FROM booking_events"
-                    + " WHERE at >= ? AND at < ? ORDER BY at, id", from.toEpochMilli(), to.toEpochMilli());
-                 ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new BookingEvent(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getInt(3),
-                            BookingEvent.Kind.of(r.getString(4))));
-                }
-            }
-            return out;
-        });
+        return history.bookingEvents(from, to);
     }
 
     @Override
     public int pruneHistory(Instant before) {
-        long cutoff = before.toEpochMilli();
-        return transaction(c -> exec(c, "DELETE FROM spot_history WHERE at < ?"
-                        + " AND id NOT IN (SELECT MAX(id) FROM spot_history WHERE at < ? GROUP BY spot)", cutoff, cutoff)
-                + exec(c, "DELETE FROM lot_history WHERE at < ?"
-                        + " AND id <> (SELECT MAX(id) FROM lot_history WHERE at < ?)", cutoff, cutoff)
-                + exec(c, "DELETE FROM booking_events WHERE at < ?", cutoff));
+        return history.pruneHistory(before);
     }
 
     /** Work on one connection. */
-    private interface Work<T> {
+    interface Work<T> {
         T on(Connection c) throws SQLException;
     }
 
-    private <T> T read(Work<T> work) {
+    <T> T read(Work<T> work) {
         try (Connection c = connect()) {
             return work.on(c);
         } catch (SQLException e) {
@@ -420,7 +335,7 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     /** The work in one transaction, committed when it returns and rolled back when it throws. */
-    private <T> T transaction(Work<T> work) {
+    <T> T transaction(Work<T> work) {
         return read(c -> {
             c.setAutoCommit(false);
             try {
@@ -465,13 +380,13 @@ public final class JdbcBookingStore implements BookingStore {
         }
     }
 
-    private static int exec(Connection c, String sql, Object... args) throws SQLException {
+    static int exec(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement p = prepare(c, sql, args)) {
             return p.executeUpdate();
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
             p.setObject(i + 1, args[i]);

@@ -40,7 +40,7 @@ public final class HistoryRecorder {
     public static final Duration HEARTBEAT = Duration.ofMinutes(1);
     /** Views waiting for the bookings thread: minutes of samples at one a second. */
     static final int VIEWS_QUEUED = 512;
-    /** Changes kept while the store fails: about an hour of a busy 400-bay lot, a few megabytes. */
+    /** Changes kept while the store fails: two days of the simulated lot's 72 busy bays (more of a real lot), 13 MB. */
     static final int CHANGES_KEPT = 200_000;
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
 
@@ -68,14 +68,18 @@ public final class HistoryRecorder {
 
     /** The lot as it is now, from any thread (the engine's): dated and queued, never waiting. */
     public void seen(LotView view) {
-        if (!views.offer(new Seen(clock.instant(), view))) {
-            viewsDropped.incrementAndGet();
-        }
+        queue(new Seen(clock.instant(), view));
     }
 
     /** The lot stops being watched (the watch closes): kept as not live from now. */
     public void stopped() {
-        views.offer(new Seen(clock.instant(), null));
+        queue(new Seen(clock.instant(), null));
+    }
+
+    private void queue(Seen seen) {
+        if (!views.offer(seen)) {
+            viewsDropped.incrementAndGet();
+        }
     }
 
     /** On the bookings thread: the queued views become changes, written to the store or kept for the next try. */

@@ -1,12 +1,12 @@
 package com.parkwatch.history;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -59,18 +59,18 @@ public record ReportRange(Instant from, Instant to) {
             try {
                 LocalDate day = LocalDate.parse(t);
                 return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADate) {
+            } catch (DateTimeException notADate) {
                 // A date and time, then.
             }
             try {
                 return OffsetDateTime.parse(t).toInstant();
-            } catch (DateTimeParseException noOffset) {
+            } catch (DateTimeException noOffset) {
                 // Without an offset: the lot's time.
             }
             try {
                 return LocalDateTime.parse(t).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                // Said below.
+            } catch (DateTimeException e) {
+                // Said below: not a date, or one beyond what a clock can hold.
             }
         }
         String shown = t.length() > 20 ? t.substring(0, 20) + "..." : t;

@@ -95,7 +95,10 @@ public final class Utilisation {
 
     private void lot(LotChange change) {
         silence(change.at().toEpochMilli());
-        live(clamp(change.at()), change.live());
+        if (change.live() != live) {
+            live(clamp(change.at()), change.live());
+        }
+        // A heartbeat changes nothing but the time the lot last spoke.
         lastLotAt = change.at().toEpochMilli();
     }
 

@@ -52,7 +52,8 @@ import java.util.function.Consumer;
  *
  * <p>Threads: the engine thread decodes, analyses and publishes to the {@link LiveLot}; it never touches the
  * database. The bookings thread re-reads the active bookings every few seconds (their ends, other kiosks sharing the
- * database) into the live lot; a database that fails there is logged once and the lot goes on. An engine that
+ * database) into the live lot, and writes the lot's changes to its history every second (queued by the engine, which
+ * never waits for them); a database that fails there is logged once and the lot goes on. An engine that
  * fails is logged once, shown as the source's health, and started again after a back-off.
  */
 public final class LotWatch implements AutoCloseable {
@@ -176,11 +177,6 @@ public final class LotWatch implements AutoCloseable {
     /** How long the lot's history is kept ({@link HistoryRecorder#DEFAULT_RETENTION} unless told); before start. */
     public void keepHistoryFor(Duration retention) {
         historyRetention = retention;
-    }
-
-    /** The recorder of the lot's history, for what it dropped. */
-    public HistoryRecorder history() {
-        return history;
     }
 
     private void keepHistory() {

@@ -174,6 +174,17 @@ class KioskAppTest {
         assertTrue(changes.getItems().stream().anyMatch(c -> c.toString().endsWith("→ occupied")), "changes: " + changes.getItems());
         javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#" + Ids.HISTORY_CHART).queryAs(javafx.scene.chart.LineChart.class);
         assertTrue(!chart.getData().get(0).getData().isEmpty(), "the chart has the free count since start");
+        // Today and this week, from the history the watch keeps in the database.
+        robot.clickOn("Today");
+        Label today = robot.lookup("#" + Ids.HISTORY_TODAY_SUMMARY).queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> today.getText().matches("Today: \\d+ % occupied, busiest .*"));
+        javafx.scene.chart.LineChart<?, ?> hours = robot.lookup("#" + Ids.HISTORY_TODAY).queryAs(javafx.scene.chart.LineChart.class);
+        assertTrue(!hours.getData().get(0).getData().isEmpty(), "this hour is on today's chart");
+        robot.clickOn("This week");
+        Label week = robot.lookup("#" + Ids.HISTORY_WEEK_SUMMARY).queryAs(Label.class);
+        assertTrue(week.getText().startsWith("This week: "), week.getText());
+        javafx.scene.chart.BarChart<?, ?> days = robot.lookup("#" + Ids.HISTORY_WEEK).queryAs(javafx.scene.chart.BarChart.class);
+        assertEquals(7, days.getData().get(0).getData().size(), "Monday to Sunday");
         robot.clickOn("#" + Ids.HISTORY_CLOSE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#" + Ids.HISTORY_CLOSE).query().getScene() != null

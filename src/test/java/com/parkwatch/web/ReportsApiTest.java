@@ -104,6 +104,7 @@ class ReportsApiTest {
                 {"?from=2999-01-01&to=2999-01-02", "in the future"},
                 {"?from=2026-11-20&to=2026-11-20&format=xml", "csv or json"},
                 {"?from=" + "9".repeat(5000) + "&to=2026-11-20", "not a date"},
+                {"?from=2026-11-20&to=%2B999999999-12-31", "not a date"},
         };
         for (String[] bad : refused) {
             HttpResponse<String> r = get(bad[0]);
