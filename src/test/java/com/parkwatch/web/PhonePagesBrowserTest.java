@@ -176,6 +176,11 @@ class PhonePagesBrowserTest {
         By tile = By.cssSelector("#spots [data-spot='2']");
         wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-free"));
         js("window.stillTheSamePage = 'yes'");
+        for (int i = 0; i < 6; i++) {
+            lot.set(STATES);
+            sleep(500);
+        }
+        assertEquals(1L, pictures(), "samples that change nothing fetch no picture");
 
         Occupancy[] changed = STATES.clone();
         changed[1] = OCCUPIED;
@@ -184,6 +189,9 @@ class PhonePagesBrowserTest {
         assertEquals("occupied", browser.findElement(tile).findElement(By.tagName("small")).getText());
         wait.until(ExpectedConditions.textToBe(By.id("count"), "Available 4 / 12"));
         assertEquals("yes", js("return window.stillTheSamePage"), "the page was not reloaded");
+        wait.until(d -> pictures() == 2L);
+        browser.findElement(By.id("refresh-picture")).click();
+        wait.until(d -> pictures() == 3L);
 
         lot.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
         wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-stale"));
@@ -195,6 +203,19 @@ class PhonePagesBrowserTest {
                 "The camera is not watching the lot, so no spot can be booked right now."));
         assertEquals("yes", js("return window.stillTheSamePage"));
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aServerThatCannotBeReachedGreysThePageAndSaysSo() {
+        start("en");
+        browser.get(lot.base + "/");
+        By tile = By.cssSelector("#spots [data-spot='2']");
+        wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-free"));
+        lot.server.close();
+        wait.until(ExpectedConditions.textToBe(By.id("blind"),
+                "The lot's server cannot be reached; the page tries again by itself. The colours are not current."));
+        wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-stale"));
+        assertEquals("Availability unknown", browser.findElement(By.id("count")).getText());
     }
 
     @Test
@@ -237,6 +258,20 @@ class PhonePagesBrowserTest {
         assertAccessible();
         screenshot("web-phone-receipt-de.png");
         assertNoConsoleErrors();
+    }
+
+    /** How many times the page fetched the lot's picture. */
+    private long pictures() {
+        return (Long) js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/snapshot.jpg')).length");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private Object js(String script) {
