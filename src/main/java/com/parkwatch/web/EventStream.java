@@ -91,11 +91,6 @@ final class EventStream implements AutoCloseable {
         new SseHandler(client -> start(new Stream(client, address))).handle(ctx);
     }
 
-    /** How many streams are open now. */
-    int open() {
-        return streams.size();
-    }
-
     private synchronized boolean admit(String address) {
         int mine = byAddress.getOrDefault(address, 0);
         int all = byAddress.values().stream().mapToInt(Integer::intValue).sum();
