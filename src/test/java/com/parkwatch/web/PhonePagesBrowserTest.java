@@ -52,7 +52,7 @@ class PhonePagesBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Two rows of six bays, A1 accessible and B6 with a charger, as a small lot's layout names them. */
+    /** Two rows of six bays in two zones, A1 accessible and B6 with a charger, as a small lot's layout names them. */
     private static final Occupancy[] STATES = {OCCUPIED, FREE, OCCUPIED, OCCUPIED, FREE, OCCUPIED,
             FREE, OCCUPIED, OCCUPIED, FREE, OCCUPIED, FREE};
 
@@ -94,7 +94,7 @@ class PhonePagesBrowserTest {
             String row = i < 6 ? "A" : "B";
             Set<BayType> types = i == 0 ? Set.of(BayType.ACCESSIBLE) : i == 11 ? Set.of(BayType.EV_CHARGING) : Set.of();
             spots.add(Spot.ofBox(i + 1, new Box(40 + 100 * (i % 6), i < 6 ? 40 : 300, 90, 160))
-                    .described(row + (i % 6 + 1), null, types));
+                    .described(row + (i % 6 + 1), i < 6 ? "North" : "South", types));
         }
         return new Layout(1280, 720, spots);
     }
@@ -114,6 +114,10 @@ class PhonePagesBrowserTest {
         start("en");
         browser.get(lot.base + "/");
         wait.until(ExpectedConditions.textToBe(By.id("count"), "Available 5 / 12"));
+        assertEquals(List.of("Zone North", "Zone South"),
+                browser.findElements(By.cssSelector("#spots h3")).stream().map(e -> e.getText()).toList());
+        assertEquals("Spot A1, occupied, \u267F accessible, Zone North",
+                browser.findElement(By.cssSelector("#map [data-spot='1']")).getAttribute("aria-label"));
         assertAccessible();
         screenshot("web-phone-lot.png");
 
