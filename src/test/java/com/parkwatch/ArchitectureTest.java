@@ -42,6 +42,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHistoryReadsTheStoreAndIsReadByTheOutputsOnly() {
+        noClasses().that().resideInAPackage("com.parkwatch.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.vision..", "com.parkwatch.watch..",
+                        "com.parkwatch.web..", "com.parkwatch.ui..", "com.parkwatch.app..")
+                .because("one computation of the reports serves the web, the command and the kiosk alike")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..")
+                .should().dependOnClassesThat().resideInAPackage("com.parkwatch.history..")
+                .because("the engine and the store know nothing of reports; the watch feeds the history")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCompositionRootWiresTheLayersTogether() {
         noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.watch..", "com.parkwatch.web..",

@@ -31,7 +31,8 @@ public final class Databases {
             Assumptions.abort("PARKWATCH_TEST_POSTGRES_URL is not set (run .ci/postgres.sh); skipped outside CI");
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS spot_holds, bookings, closed_spots, alerts, schema_version");
+            s.execute("DROP TABLE IF EXISTS spot_holds, bookings, closed_spots, alerts, schema_version, spot_history,"
+                    + " lot_history, booking_events");
         }
         return url;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Parking-lot occupancy: which spots are free, from a camera, a video or the simulated lot.",
                 "With no command, starts the kiosk (on the simulated lot unless --video says otherwise)."},
         subcommands = {AnalyzeCommand.class, ServeCommand.class, LayoutCommand.class, TrainCommand.class,
-                EvaluateCommand.class, SelfTestCommand.class, BenchCommand.class})
+                EvaluateCommand.class, SelfTestCommand.class, BenchCommand.class, ReportCommand.class})
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -78,6 +78,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     BookingOptions bookingOptions;
 
+    @Mixin
+    HistoryOption history;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -109,12 +112,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
+        history.retention();
         String operatorPin = pinHash != null ? pinHash : pin;
         KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
                      bookingStore)) {
+            history.applyTo(watch);
             WebServer web = null;
             try {
                 web = webOptions.start(watch, store.dataDir());

@@ -32,10 +32,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BookingOptions bookingOptions;
 
+    @Mixin
+    HistoryOption history;
+
     @Override
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
+        history.retention();
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
         }
@@ -46,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
                      model, step, store, rules, bookingStore);
              WebServer web = webOptions.start(watch, store.dataDir());
              SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {
+            history.applyTo(watch);
             watch.start();
             System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", webOptions.bind, web.port());
             CountDownLatch stopped = new CountDownLatch(1);

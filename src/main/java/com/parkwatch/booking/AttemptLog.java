@@ -12,7 +12,7 @@ import java.util.Map;
  * Who did something how often lately: a sliding window of attempts per key (a client address), in memory. Keys
  * whose attempts all left the window are forgotten, so a flood of addresses cannot fill the memory for long.
  */
-final class AttemptLog {
+public final class AttemptLog {
 
     /** Beyond this many keys, forgotten ones are swept at the next attempt. */
     private static final int SWEEP_ABOVE = 10_000;
@@ -22,20 +22,20 @@ final class AttemptLog {
     private final Clock clock;
     private final Map<String, Deque<Instant>> attempts = new HashMap<>();
 
-    AttemptLog(int most, Duration window, Clock clock) {
+    public AttemptLog(int most, Duration window, Clock clock) {
         this.most = most;
         this.window = window;
         this.clock = clock;
     }
 
     /** Whether the key has used up its attempts in the window ending now. */
-    synchronized boolean full(String key) {
+    public synchronized boolean full(String key) {
         Deque<Instant> seen = recent(key);
         return seen != null && seen.size() >= most;
     }
 
     /** Records one attempt now; true when it was the one that filled the window. */
-    synchronized boolean add(String key) {
+    public synchronized boolean add(String key) {
         if (attempts.size() > SWEEP_ABOVE) {
             Instant from = clock.instant().minus(window);
             attempts.values().removeIf(seen -> prune(seen, from));

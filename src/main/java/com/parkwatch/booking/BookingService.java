@@ -84,6 +84,11 @@ public final class BookingService {
         return rules;
     }
 
+    /** The lot's history, kept in the same database, for the utilisation reports. */
+    public HistoryStore history() {
+        return store;
+    }
+
     /** A booking made at the kiosk. */
     public Booking book(int spot, String plate, int minutes) {
         return book(spot, plate, minutes, KIOSK);

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where bookings, their transitions, the closed bays and the operator's alerts live. The store itself guarantees at
+ * Where bookings, their transitions, the closed bays, the operator's alerts and the lot's history live. The store itself guarantees at
  * most one active booking per spot.
  */
-public interface BookingStore extends AutoCloseable {
+public interface BookingStore extends HistoryStore, AutoCloseable {
 
     /**
      * Stores the booking, made by {@code client}, unless the spot already has an active one.

@@ -1,5 +1,8 @@
 package com.parkwatch.booking;
 
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SpotState;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Bookings in SQLite (one file, WAL) or PostgreSQL (several kiosks sharing one lot), through plain JDBC.
@@ -20,13 +24,17 @@ import java.util.TreeSet;
  * whose primary key is the spot: that key is what makes "one active booking per spot" hold, whatever the number of
  * processes. Expired holds are swept inside the transaction that books, so a booking ends by itself. Each
  * transition of a booking (made, arrived, cancelled, voided, released as a no-show) is a time in its row; closed bays
- * are rows of {@code closed_spots}, alerts rows of {@code alerts}.
+ * are rows of {@code closed_spots}, alerts rows of {@code alerts}. The history ({@link HistoryStore}): each
+ * transition and alert is also a row of {@code booking_events}, written in its own transaction; the spots' and the
+ * lot's changes are rows of {@code spot_history} and {@code lot_history}.
  *
  * <p>No request waits on the database for more than 2 s: SQLite's busy timeout, PostgreSQL's statement and lock
  * timeouts; past that the operation fails with {@link StoreUnavailable}.
  */
 public final class JdbcBookingStore implements BookingStore {
 
+    /** An id column counting up, in each database's words; replaced in the migrations when they run. */
+    private static final String SERIAL = "{serial}";
     /** Schema versions in order; each runs once, recorded in schema_version. */
     private static final String[][] MIGRATIONS = {
             {
@@ -46,6 +54,28 @@ public final class JdbcBookingStore implements BookingStore {
                     "CREATE TABLE closed_spots (spot INTEGER PRIMARY KEY, closed_at BIGINT NOT NULL)",
                     "CREATE TABLE alerts (raised_at BIGINT NOT NULL, spot INTEGER NOT NULL, code VARCHAR(16),"
                             + " message VARCHAR(300) NOT NULL)",
+            },
+            {
+                    // The history: ids keep the order of changes made in the same millisecond.
+                    "CREATE TABLE spot_history (id " + SERIAL + ", at BIGINT NOT NULL, spot INTEGER NOT NULL,"
+                            + " state VARCHAR(12) NOT NULL, occupancy VARCHAR(12) NOT NULL)",
+                    "CREATE INDEX spot_history_at ON spot_history (at)",
+                    "CREATE TABLE lot_history (id " + SERIAL + ", at BIGINT NOT NULL, live INTEGER NOT NULL)",
+                    "CREATE INDEX lot_history_at ON lot_history (at)",
+                    "CREATE TABLE booking_events (id " + SERIAL + ", at BIGINT NOT NULL, code VARCHAR(16),"
+                            + " spot INTEGER NOT NULL, event VARCHAR(12) NOT NULL)",
+                    "CREATE INDEX booking_events_at ON booking_events (at)",
+                    // The bookings and alerts kept so far become the start of the history.
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT starts_at, code, spot, 'booked' FROM bookings",
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT arrived_at, code, spot, 'arrived'"
+                            + " FROM bookings WHERE arrived_at IS NOT NULL",
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT cancelled_at, code, spot, 'cancelled'"
+                            + " FROM bookings WHERE cancelled_at IS NOT NULL",
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT voided_at, code, spot, 'voided'"
+                            + " FROM bookings WHERE voided_at IS NOT NULL",
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT released_at, code, spot, 'no-show'"
+                            + " FROM bookings WHERE released_at IS NOT NULL",
+                    "INSERT INTO booking_events (at, code, spot, event) SELECT raised_at, code, spot, 'alert' FROM alerts",
             },
     };
     /** How long a request may wait on the database. */
@@ -100,7 +130,7 @@ public final class JdbcBookingStore implements BookingStore {
             c.setAutoCommit(false);
             for (int v = version; v < MIGRATIONS.length; v++) {
                 for (String sql : MIGRATIONS[v]) {
-                    s.execute(sql);
+                    s.execute(sql.replace(SERIAL, sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY"));
                 }
                 s.execute("INSERT INTO schema_version (version) VALUES (" + (v + 1) + ")");
             }
@@ -120,6 +150,7 @@ public final class JdbcBookingStore implements BookingStore {
                         b.code(), b.spot(), b.plate(), b.start().toEpochMilli(), b.end().toEpochMilli(), client);
                 exec(c, "INSERT INTO spot_holds (spot, code, ends_at) VALUES (?, ?, ?)", b.spot(), b.code(),
                         b.end().toEpochMilli());
+                event(c, now, b.code(), b.spot(), BookingEvent.Kind.BOOKED);
                 c.commit();
                 return true;
             } catch (SQLException e) {
@@ -141,7 +172,7 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public boolean cancel(String code, Instant now) {
-        return end(code, "cancelled_at", now);
+        return end(code, "cancelled_at", BookingEvent.Kind.CANCELLED, now);
     }
 
     @Override
@@ -158,15 +189,18 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public boolean voidBooking(String code, Instant now) {
-        return end(code, "voided_at", now);
+        return end(code, "voided_at", BookingEvent.Kind.VOIDED, now);
     }
 
     /** Releases an active booking's hold and records when, in the column that says why. */
-    private boolean end(String code, String column, Instant now) {
+    private boolean end(String code, String column, BookingEvent.Kind kind, Instant now) {
         return transaction(c -> {
+            List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE code = ? AND ends_at > ?", code,
+                    now.toEpochMilli());
             int released = exec(c, "DELETE FROM spot_holds WHERE code = ? AND ends_at > ?", code, now.toEpochMilli());
             if (released == 1) {
                 exec(c, "UPDATE bookings SET " + column + " = ? WHERE code = ?", now.toEpochMilli(), code);
+                event(c, now, code, Integer.parseInt(spots.get(0)), kind);
             }
             return released == 1;
         });
@@ -179,6 +213,7 @@ public final class JdbcBookingStore implements BookingStore {
                     now.toEpochMilli(), spot);
             for (String code : codes) {
                 exec(c, "UPDATE bookings SET arrived_at = ? WHERE code = ?", now.toEpochMilli(), code);
+                event(c, now, code, spot, BookingEvent.Kind.ARRIVED);
             }
             return codes.stream().findFirst();
         });
@@ -192,6 +227,7 @@ public final class JdbcBookingStore implements BookingStore {
             for (Booking b : late) {
                 exec(c, "DELETE FROM spot_holds WHERE code = ?", b.code());
                 exec(c, "UPDATE bookings SET released_at = ? WHERE code = ?", now.toEpochMilli(), b.code());
+                event(c, now, b.code(), b.spot(), BookingEvent.Kind.NO_SHOW);
             }
             return late;
         });
@@ -256,8 +292,11 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public void raise(Alert alert) {
-        transaction(c -> exec(c, "INSERT INTO alerts (raised_at, spot, code, message) VALUES (?, ?, ?, ?)",
-                alert.raised().toEpochMilli(), alert.spot(), alert.code(), alert.message()));
+        transaction(c -> {
+            exec(c, "INSERT INTO alerts (raised_at, spot, code, message) VALUES (?, ?, ?, ?)",
+                    alert.raised().toEpochMilli(), alert.spot(), alert.code(), alert.message());
+            return event(c, alert.raised(), alert.code(), alert.spot(), BookingEvent.Kind.ALERT);
+        });
     }
 
     @Override
@@ -272,6 +311,99 @@ public final class JdbcBookingStore implements BookingStore {
             }
             return out;
         });
+    }
+
+    private static int event(Connection c, Instant at, String code, int spot, BookingEvent.Kind kind)
+            throws SQLException {
+        return exec(c, "INSERT INTO booking_events (at, code, spot, event) VALUES (?, ?, ?, ?)", at.toEpochMilli(),
+                code, spot, kind.word());
+    }
+
+    @Override
+    public void record(List<SpotChange> spots, List<LotChange> lot) {
+        transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO spot_history (at, spot, state, occupancy) VALUES (?, ?, ?, ?)")) {
+                for (SpotChange change : spots) {
+                    p.setLong(1, change.at().toEpochMilli());
+                    p.setInt(2, change.spot());
+                    p.setString(3, change.state().name());
+                    p.setString(4, change.occupancy().name());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            for (LotChange change : lot) {
+                exec(c, "INSERT INTO lot_history (at, live) VALUES (?, ?)", change.at().toEpochMilli(),
+                        change.live() ? 1 : 0);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void spotChanges(Instant from, Instant to, Consumer<SpotChange> each) {
+        read(c -> {
+            // Streamed: PostgreSQL hands rows in batches only outside auto-commit.
+            c.setAutoCommit(false);
+            try (PreparedStatement p = prepare(c, "SELECT at, spot, state, occupancy FROM spot_history"
+                    + " WHERE id IN (SELECT MAX(id) FROM spot_history WHERE at <= ? GROUP BY spot)"
+                    + " OR (at > ? AND at < ?) ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(),
+                    to.toEpochMilli())) {
+                p.setFetchSize(1000);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        each.accept(new SpotChange(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2),
+                                SpotState.valueOf(r.getString(3)), Occupancy.valueOf(r.getString(4))));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LotChange> lotChanges(Instant from, Instant to) {
+        return read(c -> {
+            List<LotChange> out = new ArrayList<>();
+            try (PreparedStatement p = prepare(c, "SELECT at, live FROM lot_history"
+                    + " WHERE id = (SELECT MAX(id) FROM lot_history WHERE at <= ?) OR (at > ? AND at < ?)"
+                    + " ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli());
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new LotChange(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2) == 1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<BookingEvent> bookingEvents(Instant from, Instant to) {
+        return read(c -> {
+            List<BookingEvent> out = new ArrayList<>();
+            try (PreparedStatement p = prepare(c, "SELECT at, code, spot, event FROM booking_events"
+                    + " WHERE at >= ? AND at < ? ORDER BY at, id", from.toEpochMilli(), to.toEpochMilli());
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new BookingEvent(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getInt(3),
+                            BookingEvent.Kind.of(r.getString(4))));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int pruneHistory(Instant before) {
+        long cutoff = before.toEpochMilli();
+        return transaction(c -> exec(c, "DELETE FROM spot_history WHERE at < ?"
+                        + " AND id NOT IN (SELECT MAX(id) FROM spot_history WHERE at < ? GROUP BY spot)", cutoff, cutoff)
+                + exec(c, "DELETE FROM lot_history WHERE at < ?"
+                        + " AND id <> (SELECT MAX(id) FROM lot_history WHERE at < ?)", cutoff, cutoff)
+                + exec(c, "DELETE FROM booking_events WHERE at < ?", cutoff));
     }
 
     /** Work on one connection. */

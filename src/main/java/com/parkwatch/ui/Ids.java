@@ -31,6 +31,12 @@ public final class Ids {
     public static final String HISTORY_SPOT = "history-spot";
     public static final String HISTORY_CHANGES = "history-changes";
     public static final String HISTORY_CLOSE = "history-close";
+    public static final String HISTORY_TABS = "history-tabs";
+    public static final String HISTORY_TODAY = "history-today";
+    public static final String HISTORY_TODAY_SUMMARY = "history-today-summary";
+    public static final String HISTORY_WEEK = "history-week";
+    public static final String HISTORY_WEEK_SUMMARY = "history-week-summary";
+    public static final String HISTORY_MESSAGE = "history-message";
 
     public static final String CORRECTION_SAYS = "correction-says";
     public static final String CORRECT_FREE = "correct-free";

@@ -119,7 +119,8 @@ final class KioskWindow {
     /** The feed and the grid under the header and banners, with the dialogs over them. */
     private StackPane root() {
         BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks);
-        HistoryPanel history = new HistoryPanel(model);
+        HistoryPanel history = new HistoryPanel(model, new HistoryViewModel(watch.bookings().history(), tasks,
+                Clock.systemUTC(), java.time.ZoneId.systemDefault()));
         CorrectionPanel correction = new CorrectionPanel((spot, truth) -> watch.correct(spot, truth)
                 .whenComplete((learnt, failure) -> {
                     if (failure != null) {

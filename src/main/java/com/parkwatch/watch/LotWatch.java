@@ -5,6 +5,7 @@ import com.parkwatch.booking.BookingService;
 import com.parkwatch.booking.BookingStore;
 import com.parkwatch.booking.SpotAvailability;
 import com.parkwatch.booking.StoreUnavailable;
+import com.parkwatch.history.HistoryRecorder;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
@@ -59,6 +60,8 @@ public final class LotWatch implements AutoCloseable {
     static final Duration BOOKINGS_REFRESH = Duration.ofSeconds(5);
     /** The least time without a new sample before the lot is no longer live. */
     static final Duration SHORTEST_STALE = Duration.ofSeconds(5);
+    /** How often the lot's changes are written to the history: how much a crash may lose, at the most. */
+    static final Duration HISTORY_WRITES = Duration.ofSeconds(1);
     /** For a camera not reached yet, whose own rate is not known. */
     private static final double ASSUMED_FRAME_RATE = 25;
 
@@ -76,6 +79,8 @@ public final class LotWatch implements AutoCloseable {
     private final Clock clock;
     private final LiveLot lot;
     private final BookingService bookings;
+    private final HistoryRecorder history;
+    private volatile Duration historyRetention = HistoryRecorder.DEFAULT_RETENTION;
     private volatile SnapshotPicture picture;
     private final List<EngineLoop.SampleListener> viewers = new CopyOnWriteArrayList<>();
     private final Queue<Correction> pendingCorrections = new ConcurrentLinkedQueue<>();
@@ -109,6 +114,9 @@ public final class LotWatch implements AutoCloseable {
         relay.target = this::sourceStatus;
         // Bookings tied to the camera: arrivals and taken bays, worked out on the bookings thread.
         BookingArrivals.watch(lot, bookings, bookingsThread);
+        // Every change kept: queued by the engine, written by the bookings thread.
+        history = new HistoryRecorder(options.store(), clock);
+        lot.subscribe(history::seen);
     }
 
     /**
@@ -155,6 +163,40 @@ public final class LotWatch implements AutoCloseable {
     public void start() {
         engine.start();
         bookingsThread.scheduleWithFixedDelay(this::refreshBookings, 0, BOOKINGS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        bookingsThread.scheduleWithFixedDelay(this::keepHistory, HISTORY_WRITES.toMillis(), HISTORY_WRITES.toMillis(),
+                TimeUnit.MILLISECONDS);
+        bookingsThread.scheduleWithFixedDelay(this::pruneHistory, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    }
+
+    /** How long the lot's history is kept ({@link HistoryRecorder#DEFAULT_RETENTION} unless told); before start. */
+    public void keepHistoryFor(Duration retention) {
+        historyRetention = retention;
+    }
+
+    /** The recorder of the lot's history, for what it dropped. */
+    public HistoryRecorder history() {
+        return history;
+    }
+
+    private void keepHistory() {
+        // The liveness turns stale with no change to tell of it: the view now says so.
+        history.seen(lot.view());
+        try {
+            history.drain();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log it and keep the schedule.
+            LOG.error("writing the history failed", e);
+        }
+    }
+
+    private void pruneHistory() {
+        try {
+            history.prune(historyRetention);
+        } catch (StoreUnavailable e) {
+            LOG.warn("cannot prune the history ({}); tried again tomorrow", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("pruning the history failed", e);
+        }
     }
 
     public LiveLot lot() {
@@ -392,6 +434,10 @@ public final class LotWatch implements AutoCloseable {
         engine.interrupt();
         bookingsThread.shutdownNow();
         try {
+            if (bookingsThread.awaitTermination(3, TimeUnit.SECONDS)) {
+                history.stopped();
+                history.drain();
+            }
             engine.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -26,6 +26,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -114,6 +115,7 @@ public final class WebServer implements AutoCloseable {
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
+        ReportsApi.install(app, bookings.history(), Clock.systemUTC());
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(Map.of("error",
                 e.getMessage(), "reason", e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
@@ -171,8 +173,11 @@ public final class WebServer implements AutoCloseable {
     private void parkingStatus(Context ctx) {
         LotView view = lot.view();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("free_spots", view.freeSpotIds());
-        body.put("free", view.free());
+        // Signs and scripts read free_spots without looking at live: while the camera is blind it offers none, and
+        // the last ones seen are given under a name that says so.
+        body.put("free_spots", view.live() ? view.freeSpotIds() : List.of());
+        body.put("free", view.live() ? view.free() : null);
+        body.put("last_seen_free_spots", view.freeSpotIds());
         body.put("total", view.total());
         body.put("reserved_spots", view.reservedSpotIds());
         body.put("closed_spots", view.closedSpotIds());

@@ -6,6 +6,7 @@ import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.lot.SpotStatus;
@@ -36,6 +37,7 @@ class SnapshotPictureTest {
         try (SnapshotPicture picture = new SnapshotPicture(lot, layout)) {
             assertNull(picture.latestJpeg(), "nothing to show before the first sample");
             Mat frame = new Mat(240, 320, CvType.CV_8UC3, Scalar.all(90));
+            lot.health(SourceHealth.live());
             lot.publish(new LotSnapshot(0, 0, List.of(new SpotStatus(layout.spots().get(0), Occupancy.FREE, 0.9, 0))));
             picture.sampled(frame);
             assertColour(SpotState.FREE, picture.latestJpeg());
@@ -43,15 +45,22 @@ class SnapshotPictureTest {
             // A booking shows in the next picture asked for, with no new sample.
             lot.reservations(Map.of(1, Instant.now().plusSeconds(600)));
             assertColour(SpotState.RESERVED, picture.latestJpeg());
+
+            // A blind camera's last picture shows no state as current: every box grey.
+            lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+            assertColour(Palette.NOT_LIVE, picture.latestJpeg());
         }
     }
 
     /** The top edge of the spot's box, in the state's colour (JPEG: within a few levels). */
     private static void assertColour(SpotState state, byte[] jpeg) {
+        assertColour(Palette.rgb(state), jpeg);
+    }
+
+    private static void assertColour(int rgb, byte[] jpeg) {
         Mat shown = Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR);
         assertEquals(320, shown.cols());
         double[] edge = shown.get(100, 130);
-        int rgb = Palette.rgb(state);
         assertEquals(rgb & 0xff, edge[0], 30, "blue");
         assertEquals((rgb >> 8) & 0xff, edge[1], 30, "green");
         assertEquals((rgb >> 16) & 0xff, edge[2], 30, "red");

@@ -194,7 +194,11 @@ class WebApiTest {
         assertEquals("reconnecting", blind.get("source").get("status").asText());
         assertEquals("connection refused", blind.get("source").get("reason").asText());
         assertEquals(4, blind.get("spots").size(), "the last states are still given, marked not live");
-        assertFalse(JSON.readTree(get("/parking_status").body()).get("live").asBoolean());
+        JsonNode blindStatus = JSON.readTree(get("/parking_status").body());
+        assertFalse(blindStatus.get("live").asBoolean());
+        assertEquals("[]", blindStatus.get("free_spots").toString(), "no spot offered as free while blind");
+        assertTrue(blindStatus.get("free").isNull());
+        assertEquals("[1,3,4]", blindStatus.get("last_seen_free_spots").toString());
         assertClientError(503, book("{\"spot\":1,\"plate\":\"AB 1\",\"minutes\":30}"), "not watching");
 
         lot.lot.health(SourceHealth.live());

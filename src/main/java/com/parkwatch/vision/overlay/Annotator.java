@@ -34,6 +34,8 @@ public final class Annotator implements AutoCloseable {
 
     // Colours carry a fourth (alpha) value so that the same drawing works on BGR and BGRA frames.
     static final Map<SpotState, Scalar> COLOURS = colours();
+    /** Every box of a lot that is not live: its last states are not the lot now, so none is drawn as free. */
+    private static final Scalar NOT_LIVE = bgra(Palette.NOT_LIVE);
     private static final Scalar PANEL = new Scalar(25, 25, 25, 255);
     private static final Scalar TEXT = new Scalar(255, 255, 255, 255);
     static final Scalar TAG_TEXT = new Scalar(20, 20, 20, 255);
@@ -130,16 +132,19 @@ public final class Annotator implements AutoCloseable {
     private static Map<SpotState, Scalar> colours() {
         Map<SpotState, Scalar> colours = new EnumMap<>(SpotState.class);
         for (SpotState s : SpotState.values()) {
-            int rgb = Palette.rgb(s);
-            colours.put(s, new Scalar(rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff, 255));
+            colours.put(s, bgra(Palette.rgb(s)));
         }
         return colours;
+    }
+
+    private static Scalar bgra(int rgb) {
+        return new Scalar(rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff, 255);
     }
 
     /** Takes the state to draw from now on. */
     public void show(LotView view) {
         for (int i = 0; i < view.spots().size(); i++) {
-            Scalar colour = COLOURS.get(view.spots().get(i).state());
+            Scalar colour = view.live() ? COLOURS.get(view.spots().get(i).state()) : NOT_LIVE;
             if (colour != colours[i]) {
                 repaint.set(i);
             }
@@ -147,8 +152,12 @@ public final class Annotator implements AutoCloseable {
         }
         List<Integer> available = view.freeSpotIds();
         List<String> lines = new ArrayList<>();
-        lines.add("Available spots: " + available.size() + " / " + labels.length);
-        lines.addAll(freeNumberLines(available));
+        if (view.live()) {
+            lines.add("Available spots: " + available.size() + " / " + labels.length);
+            lines.addAll(freeNumberLines(available));
+        } else {
+            lines.add("Availability unknown: not live");
+        }
         if (lines.equals(panelLines)) {
             return;
         }
