@@ -51,7 +51,8 @@ final class EventStream implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
     private final ScheduledExecutorService ticker;
     private final ThreadPoolExecutor writers;
-    private boolean wasLive;
+    /** Whether the lot was live at its last change: a lot goes stale with no change, which the ticker finds. */
+    private volatile boolean wasLive;
 
     /**
      * @param json       the JSON of a view, as {@code /api/spots} writes it
@@ -67,7 +68,10 @@ final class EventStream implements AutoCloseable {
         writers = new ThreadPoolExecutor(0, most, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "web-events-write"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "web-events"));
         wasLive = lot.view().live();
-        lot.subscribe(view -> changes.incrementAndGet());
+        lot.subscribe(view -> {
+            wasLive = view.live();
+            changes.incrementAndGet();
+        });
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
