@@ -92,7 +92,12 @@ final class EventStream implements AutoCloseable {
             throw new ApiRefusal(HttpStatus.SERVICE_UNAVAILABLE,
                     "too many live pages are open right now; the page tries again by itself");
         }
-        new SseHandler(client -> start(new Stream(client, address))).handle(ctx);
+        try {
+            new SseHandler(client -> start(new Stream(client, address))).handle(ctx);
+        } catch (Exception | Error e) {
+            release(address);
+            throw e;
+        }
     }
 
     private synchronized boolean admit(String address) {
@@ -110,9 +115,10 @@ final class EventStream implements AutoCloseable {
     }
 
     private void start(Stream stream) {
-        stream.client.keepAlive();
-        stream.client.onClose(() -> forget(stream));
+        // Known before anything is written to it: only a failed write closes it, and that forgets it.
         streams.add(stream);
+        stream.client.onClose(() -> forget(stream));
+        stream.client.keepAlive();
         long seen = changes.get();
         String first = ascii(json.apply(lot.view()));
         stream.write(() -> stream.send(seen, first));
