@@ -51,7 +51,8 @@ final class EventStream implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
     private final ScheduledExecutorService ticker;
     private final ThreadPoolExecutor writers;
-    private boolean wasLive;
+    /** Whether the lot was live at its last change: a lot goes stale with no change, which the ticker finds. */
+    private volatile boolean wasLive;
 
     /**
      * @param json       the JSON of a view, as {@code /api/spots} writes it
@@ -67,7 +68,10 @@ final class EventStream implements AutoCloseable {
         writers = new ThreadPoolExecutor(0, most, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "web-events-write"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "web-events"));
         wasLive = lot.view().live();
-        lot.subscribe(view -> changes.incrementAndGet());
+        lot.subscribe(view -> {
+            wasLive = view.live();
+            changes.incrementAndGet();
+        });
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -88,12 +92,12 @@ final class EventStream implements AutoCloseable {
             throw new ApiRefusal(HttpStatus.SERVICE_UNAVAILABLE,
                     "too many live pages are open right now; the page tries again by itself");
         }
-        new SseHandler(client -> start(new Stream(client, address))).handle(ctx);
-    }
-
-    /** How many streams are open now. */
-    int open() {
-        return streams.size();
+        try {
+            new SseHandler(client -> start(new Stream(client, address))).handle(ctx);
+        } catch (Exception | Error e) {
+            release(address);
+            throw e;
+        }
     }
 
     private synchronized boolean admit(String address) {
@@ -111,9 +115,10 @@ final class EventStream implements AutoCloseable {
     }
 
     private void start(Stream stream) {
-        stream.client.keepAlive();
-        stream.client.onClose(() -> forget(stream));
+        // Known before anything is written to it: only a failed write closes it, and that forgets it.
         streams.add(stream);
+        stream.client.onClose(() -> forget(stream));
+        stream.client.keepAlive();
         long seen = changes.get();
         String first = ascii(json.apply(lot.view()));
         stream.write(() -> stream.send(seen, first));

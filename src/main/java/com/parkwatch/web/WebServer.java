@@ -33,8 +33,9 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * The HTTP face of the lot: the original {@code /parking_status} route, a JSON API for spots and bookings, a home
- * page with the live status and a booking page, and the operator's API. Every client mistake gets a 4xx with a JSON
+ * The HTTP face of the lot: the original {@code /parking_status} route, a JSON API for spots and bookings, the lot
+ * pushed to pages ({@link EventStream}), the phone pages in the browser's language ({@link Pages}: the lot, booking,
+ * the receipt and its routes in {@link ReceiptApi}), and the operator's API. Every client mistake gets a 4xx with a JSON
  * error, Jetty's own included, and every answer the security headers. Everything it says of the lot comes from the
  * live lot's view, in memory: reading the state never waits on the database.
  *

@@ -59,6 +59,7 @@ class EventStreamTest {
     /** One open stream: its {@code data:} lines, parsed, as they arrive. */
     private final class Events implements AutoCloseable {
         final BlockingQueue<JsonNode> data = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
         final InputStream body;
 
         Events(HttpResponse<InputStream> response) {
@@ -68,6 +69,8 @@ class EventStreamTest {
                     for (String line; (line = in.readLine()) != null; ) {
                         if (line.startsWith("data: ")) {
                             data.add(JSON.readTree(line.substring(6)));
+                        } else if (line.startsWith(":")) {
+                            comments.add(line);
                         }
                     }
                 } catch (Exception closed) {
@@ -175,6 +178,16 @@ class EventStreamTest {
         }
         assertEquals(200, again.statusCode(), "the closed pages' places are free again");
         again.body().close();
+    }
+
+    @Test
+    void aQuietStreamGetsAHeartbeatSoThatProxiesKeepItOpen() throws Exception {
+        lot.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+        Events events = open();
+        assertFalse(events.next().get("live").asBoolean());
+        String beat = events.comments.poll(EventStream.HEARTBEAT.toSeconds() + 5, TimeUnit.SECONDS);
+        assertEquals(": keep-alive", beat, "a comment within the heartbeat's period");
+        assertTrue(events.data.isEmpty(), "nothing changed, so no event");
     }
 
     @Test

@@ -52,7 +52,7 @@ class PhonePagesBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Two rows of six bays, A1 accessible and B6 with a charger, as a small lot's layout names them. */
+    /** Two rows of six bays in two zones, A1 accessible and B6 with a charger, as a small lot's layout names them. */
     private static final Occupancy[] STATES = {OCCUPIED, FREE, OCCUPIED, OCCUPIED, FREE, OCCUPIED,
             FREE, OCCUPIED, OCCUPIED, FREE, OCCUPIED, FREE};
 
@@ -94,7 +94,7 @@ class PhonePagesBrowserTest {
             String row = i < 6 ? "A" : "B";
             Set<BayType> types = i == 0 ? Set.of(BayType.ACCESSIBLE) : i == 11 ? Set.of(BayType.EV_CHARGING) : Set.of();
             spots.add(Spot.ofBox(i + 1, new Box(40 + 100 * (i % 6), i < 6 ? 40 : 300, 90, 160))
-                    .described(row + (i % 6 + 1), null, types));
+                    .described(row + (i % 6 + 1), i < 6 ? "North" : "South", types));
         }
         return new Layout(1280, 720, spots);
     }
@@ -114,6 +114,10 @@ class PhonePagesBrowserTest {
         start("en");
         browser.get(lot.base + "/");
         wait.until(ExpectedConditions.textToBe(By.id("count"), "Available 5 / 12"));
+        assertEquals(List.of("Zone North", "Zone South"),
+                browser.findElements(By.cssSelector("#spots h3")).stream().map(e -> e.getText()).toList());
+        assertEquals("Spot A1, occupied, \u267F accessible, Zone North",
+                browser.findElement(By.cssSelector("#map [data-spot='1']")).getAttribute("aria-label"));
         assertAccessible();
         screenshot("web-phone-lot.png");
 
@@ -176,6 +180,11 @@ class PhonePagesBrowserTest {
         By tile = By.cssSelector("#spots [data-spot='2']");
         wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-free"));
         js("window.stillTheSamePage = 'yes'");
+        for (int i = 0; i < 6; i++) {
+            lot.set(STATES);
+            sleep(500);
+        }
+        assertEquals(1L, pictures(), "samples that change nothing fetch no picture");
 
         Occupancy[] changed = STATES.clone();
         changed[1] = OCCUPIED;
@@ -184,6 +193,9 @@ class PhonePagesBrowserTest {
         assertEquals("occupied", browser.findElement(tile).findElement(By.tagName("small")).getText());
         wait.until(ExpectedConditions.textToBe(By.id("count"), "Available 4 / 12"));
         assertEquals("yes", js("return window.stillTheSamePage"), "the page was not reloaded");
+        wait.until(d -> pictures() == 2L);
+        browser.findElement(By.id("refresh-picture")).click();
+        wait.until(d -> pictures() == 3L);
 
         lot.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
         wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-stale"));
@@ -195,6 +207,19 @@ class PhonePagesBrowserTest {
                 "The camera is not watching the lot, so no spot can be booked right now."));
         assertEquals("yes", js("return window.stillTheSamePage"));
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aServerThatCannotBeReachedGreysThePageAndSaysSo() {
+        start("en");
+        browser.get(lot.base + "/");
+        By tile = By.cssSelector("#spots [data-spot='2']");
+        wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-free"));
+        lot.server.close();
+        wait.until(ExpectedConditions.textToBe(By.id("blind"),
+                "The lot's server cannot be reached; the page tries again by itself. The colours are not current."));
+        wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-stale"));
+        assertEquals("Availability unknown", browser.findElement(By.id("count")).getText());
     }
 
     @Test
@@ -237,6 +262,20 @@ class PhonePagesBrowserTest {
         assertAccessible();
         screenshot("web-phone-receipt-de.png");
         assertNoConsoleErrors();
+    }
+
+    /** How many times the page fetched the lot's picture. */
+    private long pictures() {
+        return (Long) js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/snapshot.jpg')).length");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private Object js(String script) {
