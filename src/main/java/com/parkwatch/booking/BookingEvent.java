@@ -8,7 +8,7 @@ public record BookingEvent(Instant at, String code, int spot, Kind kind) {
 
     /** What happened; {@link #word()} is what the database and the reports say. */
     public enum Kind {
-        BOOKED, ARRIVED, CANCELLED, VOIDED, NO_SHOW, ALERT;
+        BOOKED, ARRIVED, CANCELLED, VOIDED, NO_SHOW, ALERT, EXTENDED;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

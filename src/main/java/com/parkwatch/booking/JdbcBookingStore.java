@@ -159,6 +159,8 @@ public final class JdbcBookingStore implements BookingStore {
                     newEnd.toEpochMilli(), code, end.toEpochMilli(), now.toEpochMilli());
             if (moved == 1) {
                 exec(c, "UPDATE bookings SET ends_at = ? WHERE code = ?", newEnd.toEpochMilli(), code);
+                List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE code = ?", code);
+                event(c, now, code, Integer.parseInt(spots.get(0)), BookingEvent.Kind.EXTENDED);
             }
             return moved == 1;
         });

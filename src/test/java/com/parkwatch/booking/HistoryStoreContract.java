@@ -68,6 +68,7 @@ abstract class HistoryStoreContract {
         Booking voided = service.book(4, "AB 4", 60);
         clock.advance(Duration.ofMinutes(1));
         service.arrived(1);
+        service.extend(kept.code(), 30, "10.0.0.2");
         service.cancel(cancelled.code());
         service.voidBooking(voided.code());
         service.taken(2);
@@ -77,7 +78,8 @@ abstract class HistoryStoreContract {
         List<String> seen = store.bookingEvents(T0, clock.instant().plusMillis(1)).stream()
                 .map(e -> e.kind().word() + " " + e.spot() + " " + e.code()).toList();
         assertEquals(List.of("booked 1 " + kept.code(), "booked 2 " + late.code(), "booked 3 " + cancelled.code(),
-                "booked 4 " + voided.code(), "arrived 1 " + kept.code(), "cancelled 3 " + cancelled.code(),
+                "booked 4 " + voided.code(), "arrived 1 " + kept.code(), "extended 1 " + kept.code(),
+                "cancelled 3 " + cancelled.code(),
                 "voided 4 " + voided.code(), "alert 2 " + late.code(), "no-show 2 " + late.code()), seen);
         assertEquals(4, store.bookingEvents(T0, T0.plusSeconds(1)).size(), "the range ends before its end");
     }
