@@ -66,6 +66,11 @@ public final class CameraFollower implements AutoCloseable {
             started = true;
             return Look.STEADY;
         }
+        if (meter.keptIsFlat()) {
+            // Nothing to tell a move by: whatever came into the picture is the tracker's to judge.
+            meter.keep();
+            return Look.STEADY;
+        }
         Optional<CameraShift> quick = meter.shift();
         Optional<CameraShift> jump = quick.filter(this::small);
         if (jump.isEmpty()) {

@@ -1,9 +1,11 @@
 package com.parkwatch.vision.align;
 
 import com.parkwatch.vision.image.OpenCv;
+import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
 import org.opencv.core.Point;
 import org.opencv.core.Size;
 import org.opencv.core.TermCriteria;
@@ -32,6 +34,8 @@ final class ShiftMeter implements AutoCloseable {
      * lots' peaks are 0.6 to 0.99; a 20-degree turn's are below 0.1.
      */
     static final double CLEAR_PEAK = 0.3;
+    /** A kept picture whose grey levels spread less than this has no structure to measure a move by. */
+    static final double FLAT = 2;
     /** An ECC fit whose correlation is below this is no fit: the picture is not the lot turned a little. */
     static final double MIN_CORRELATION = 0.8;
 
@@ -46,6 +50,9 @@ final class ShiftMeter implements AutoCloseable {
     private final Mat noMask = new Mat();
     private final Size smallSize;
     private final double[] peak = new double[1];
+    private final MatOfDouble mean = new MatOfDouble();
+    private final MatOfDouble spread = new MatOfDouble();
+    private boolean keptFlat;
     private final float[] warpValues = new float[6];
     private final TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 50, 1e-4);
 
@@ -65,6 +72,13 @@ final class ShiftMeter implements AutoCloseable {
     /** Keeps the current picture as the one later pictures are measured against. */
     void keep() {
         current.copyTo(kept);
+        Core.meanStdDev(kept, mean, spread);
+        keptFlat = spread.get(0, 0)[0] < FLAT;
+    }
+
+    /** Whether the kept picture is blank (a test card, a covered lens): no move can be measured against it. */
+    boolean keptIsFlat() {
+        return keptFlat;
     }
 
     /** How the current picture moved against the kept one, as a plain shift in frame pixels; empty if unclear. */
@@ -117,5 +131,7 @@ final class ShiftMeter implements AutoCloseable {
         window.release();
         warp.release();
         noMask.release();
+        mean.release();
+        spread.release();
     }
 }

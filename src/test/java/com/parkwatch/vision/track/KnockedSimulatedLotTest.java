@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnockedSimulatedLotTest {
 
     private static final int STEP = 30;
-    private static final int FRAMES = 1500;
+    private static final int FRAMES = 900;
     private static final int KNOCKED_AT = 400;
 
     private static SvmClassifier model;
