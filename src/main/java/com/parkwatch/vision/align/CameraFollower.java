@@ -87,7 +87,7 @@ public final class CameraFollower implements AutoCloseable {
         unsure = false;
         if (small(jump.get())) {
             if (lost) {
-                LOG.info("the camera is back where the layout is, at frame {}", index);
+                LOG.warn("the camera is back where the layout is, at frame {}", index);
                 lost = false;
                 latest = lastFollowed;
             }
@@ -106,7 +106,8 @@ public final class CameraFollower implements AutoCloseable {
         lost = false;
         lastFollowed = new CameraMove(true, total, index, time);
         latest = lastFollowed;
-        LOG.info(lastFollowed.describe(videoTime(time) + " (frame " + index + ")"));
+        // A warning: the camera was knocked, which someone should know of even when the layout followed.
+        LOG.warn(lastFollowed.describe(videoTime(time) + " (frame " + index + ")"));
         return Look.MOVED;
     }
 
