@@ -120,4 +120,12 @@ class KnockedTutorialClipTest {
         assertTrue(run.move().frame() <= 450, "lost within two samples of frame 400, at " + run.move().frame());
         assertTrue(run.log().get(0).startsWith("the camera moved too far to follow ("), run.log().get(0));
     }
+
+    @Test
+    void aTwentyDegreeTurnLosesTheCameraWithinTwoSamples() throws Exception {
+        Run run = analyseKnocked(0, 0, 20, 480);
+        assertTrue(run.lost());
+        assertTrue(run.move().frame() <= 450, "lost within two samples of frame 400, at " + run.move().frame());
+        assertTrue(run.log().get(0).startsWith("the camera moved too far to follow at "), run.log().get(0));
+    }
 }
