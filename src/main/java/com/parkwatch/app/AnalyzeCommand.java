@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -122,10 +123,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .run(0, maxFrames == null ? Long.MAX_VALUE : maxFrames);
         double seconds = (System.nanoTime() - started) / 1e9;
         LotSnapshot last = tracker.latest();
-        System.out.printf("analysed %d frames (%d samples) in %.1f s, %.0f frames/s: %d of %d spots free at the end: %s%s%n",
+        System.out.printf("analysed %d frames (%d samples) in %.1f s, %.0f frames/s: %d of %d spots free at the end: %s%s%s%n",
                 played, samples[0], seconds, played / Math.max(seconds, 1e-9), last.free(), last.total(),
                 last.freeSpotIds().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                truth == null ? "" : "; " + truth.summary());
+                truth == null ? "" : "; " + truth.summary(),
+                tracker.cameraMove().map(m -> "; " + m.describe(String.format(Locale.ROOT, "%.1f s (frame %d)",
+                        m.time(), m.frame()))).orElse(""));
         System.out.println(changes.summary());
         OptionalLong declared = frames.declaredFrames();
         if ((maxFrames == null || played < maxFrames) && declared.isPresent() && played < declared.getAsLong()) {

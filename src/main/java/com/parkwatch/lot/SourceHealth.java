@@ -8,7 +8,8 @@ import java.util.Locale;
  * (a file played out) or failed (with the reason). Every output carries it, so that no state is shown as current
  * while the camera is blind.
  *
- * @param reason  why it is not live, in words; empty when live
+ * @param reason  why it is not live, in words; when live, empty or a note for the operator (the camera moved and
+ *                the layout followed it)
  * @param nextTry when the next attempt to reconnect is due, or null
  */
 public record SourceHealth(State state, String reason, Instant nextTry) {
@@ -31,6 +32,11 @@ public record SourceHealth(State state, String reason, Instant nextTry) {
 
     public static SourceHealth live() {
         return new SourceHealth(State.LIVE, "", null);
+    }
+
+    /** Live, with something the operator should know. */
+    public static SourceHealth live(String note) {
+        return new SourceHealth(State.LIVE, note, null);
     }
 
     /** "live", or the state and its reason: "reconnecting: connection refused". */

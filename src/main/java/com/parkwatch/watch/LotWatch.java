@@ -446,12 +446,13 @@ public final class LotWatch implements AutoCloseable {
     /** On the engine thread: publishes samples, applies corrections, and hands frames to the viewers. */
     private final class Engine implements EngineLoop.SampleListener {
         OccupancyTracker tracker;
+        final CameraHealth camera = new CameraHealth(clock);
         /** The index of the next frame seen: a restarted engine goes on counting from about here. */
         long next;
 
         @Override
         public void sampled(LotSnapshot snapshot, Mat frame) {
-            lot.health(SourceHealth.live());
+            lot.health(camera.of(tracker));
             lot.publish(snapshot);
             picture.sampled(frame);
             for (EngineLoop.SampleListener viewer : viewers) {

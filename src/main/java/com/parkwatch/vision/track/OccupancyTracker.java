@@ -1,5 +1,7 @@
 package com.parkwatch.vision.track;
 
+import com.parkwatch.vision.align.CameraFollower;
+import com.parkwatch.vision.align.CameraMove;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.classify.Verdict;
 import com.parkwatch.vision.image.OpenCv;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
  * classification, by more than a limit, or, when the whole lot moves (a swaying camera), by more than a multiple
  * of the lot's median; and spots whose state is not yet settled (see {@link SpotTrack#needsAnotherLook()}) unless
  * their pixels are those of the last look but for noise, when the last verdict counts again. The first sampled
- * frame classifies every spot.
+ * frame classifies every spot. When the camera is knocked, the spots follow the picture ({@link CameraFollower}) and
+ * every state is held at that sample: the spots' pixels changed because the picture moved, not because cars did.
  */
 public final class OccupancyTracker implements AutoCloseable {
 
@@ -35,7 +38,9 @@ public final class OccupancyTracker implements AutoCloseable {
     private final Layout layout;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
-    private final SpotSignals signals;
+    private final CameraFollower camera;
+    /** Measures the spots where they are now: made again when the camera moved. */
+    private SpotSignals signals;
     private final SpotTrack[] tracks;
     private final double[] previousMeans;
     private final double[] deltas;
@@ -54,6 +59,7 @@ public final class OccupancyTracker implements AutoCloseable {
         this.layout = layout;
         this.classifier = classifier;
         this.settings = settings;
+        camera = new CameraFollower(layout);
         signals = new SpotSignals(layout);
         int n = layout.size();
         tracks = new SpotTrack[n];
@@ -74,6 +80,14 @@ public final class OccupancyTracker implements AutoCloseable {
     public Optional<LotSnapshot> accept(Mat frame, long index, double time) {
         if (!samples(index)) {
             return Optional.empty();
+        }
+        CameraFollower.Look look = camera.look(frame, index, time);
+        if (look != CameraFollower.Look.STEADY) {
+            if (look == CameraFollower.Look.MOVED) {
+                follow(frame);
+            }
+            latest = snapshot(index, time);
+            return Optional.of(latest);
         }
         SpotCropper crops = cropperFor(frame);
         signals.measure(frame);
@@ -131,14 +145,50 @@ public final class OccupancyTracker implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Measures the spots where the camera moved them, without classifying: the state each spot had holds. A spot
+     * whose mean is that of the sample before, where it was then, keeps these pixels as those its next change is
+     * measured from; one whose mean changed across the move (a car came or went as the camera moved) keeps none,
+     * so that its drift has it classified at the next sample.
+     */
+    private void follow(Mat frame) {
+        signals.release();
+        signals = new SpotSignals(camera.layout());
+        if (cropper != null) {
+            cropper.release();
+            cropper = null;
+        }
+        signals.measure(frame);
+        for (int i = 0; i < tracks.length; i++) {
+            deltas[i] = signals.mean(i) - previousMeans[i];
+        }
+        double light = median.of(deltas);
+        for (int i = 0; i < tracks.length; i++) {
+            previousMeans[i] = signals.mean(i);
+            if (Math.abs(deltas[i] - light) <= settings.changeFloor()) {
+                signals.keep(i);
+            }
+        }
+    }
+
     private SpotCropper cropperFor(Mat frame) {
         if (cropper == null || !cropper.views(frame)) {
             if (cropper != null) {
                 cropper.release();
             }
-            cropper = new SpotCropper(layout, frame);
+            cropper = new SpotCropper(camera.layout(), frame);
         }
         return cropper;
+    }
+
+    /** The camera's latest move: followed, or lost; empty while it never moved. */
+    public Optional<CameraMove> cameraMove() {
+        return camera.latest();
+    }
+
+    /** Whether the camera moved too far to follow: the states are held and are not the lot's. */
+    public boolean cameraLost() {
+        return camera.lost();
     }
 
     /** Whether the frame of this index is a sampled one; the others need no pixels unless someone shows them. */
@@ -169,5 +219,6 @@ public final class OccupancyTracker implements AutoCloseable {
             cropper.release();
         }
         signals.release();
+        camera.close();
     }
 }

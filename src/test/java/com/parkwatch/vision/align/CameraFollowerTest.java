@@ -1,0 +1,99 @@
+package com.parkwatch.vision.align;
+
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.vision.sim.SimulatedLot;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The follower on the simulated lot's frames, knocked from frame 400 on; samples every 30 frames. */
+class CameraFollowerTest {
+
+    private static final int KNOCKED_AT = 400;
+    private static final Layout SQUARE = new Layout(SimulatedLot.WIDTH, SimulatedLot.HEIGHT,
+            List.of(Spot.ofBox(1, new Box(600, 300, 60, 120))));
+
+    /** What the follower saw at each sample from 0 to frame 600. */
+    private static List<CameraFollower.Look> follow(CameraFollower follower, double dx, double dy, double degrees) {
+        List<CameraFollower.Look> looks = new ArrayList<>();
+        try (SimulatedLot lot = new SimulatedLot(7);
+             Knock knock = new Knock(SimulatedLot.WIDTH, SimulatedLot.HEIGHT, dx, dy, degrees)) {
+            for (int f = 0; f <= 600; f++) {
+                Mat frame = lot.next();
+                if (f % 30 == 0) {
+                    looks.add(follower.look(f < KNOCKED_AT ? frame : knock.apply(frame), f, f / SimulatedLot.FRAME_RATE));
+                }
+            }
+        }
+        return looks;
+    }
+
+    @Test
+    void aKnockOfAFewPixelsIsFollowedAtTheFirstSampleAfterIt() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 12, 8, 0);
+            // Samples 0..13 are frames 0..390; 14 is frame 420, the first of the knocked camera.
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.subList(0, 14).stream().distinct().toList());
+            assertEquals(CameraFollower.Look.MOVED, looks.get(14));
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.subList(15, looks.size()).stream().distinct().toList());
+            assertEquals(new Box(612, 308, 60, 120), follower.layout().spots().get(0).box());
+            CameraMove move = follower.latest().orElseThrow();
+            assertTrue(move.followed());
+            assertEquals(420, move.frame());
+            assertEquals("the camera moved 12 px right, 8 px down at 14:03; the layout followed", move.describe("14:03"));
+            assertFalse(follower.lost());
+        }
+    }
+
+    @Test
+    void aSmallTurnIsFollowedAsATurn() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            follow(follower, 5, -6, 1.5);
+            CameraShift shift = follower.latest().orElseThrow().shift();
+            assertEquals(1.5, shift.degrees(), 0.2);
+            assertEquals(5, shift.dx(), 1.5);
+            assertEquals(-6, shift.dy(), 1.5);
+            assertFalse(follower.layout().spots().get(0).isAxisAligned(), "a turned spot is a turned polygon");
+        }
+    }
+
+    @Test
+    void eightyPixelsAreTooFarToFollow() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 80, 0, 0);
+            assertEquals(CameraFollower.Look.LOST, looks.get(14));
+            assertTrue(follower.lost());
+            assertEquals(SQUARE, follower.layout(), "the layout stays where it was drawn");
+            String said = follower.latest().orElseThrow().describe("14:03");
+            assertTrue(said.matches("the camera moved too far to follow \\((79|80|81) px right\\) at 14:03: check the layout"), said);
+        }
+    }
+
+    @Test
+    void aTwentyDegreeTurnIsLostWithinTwoSamples() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 0, 0, 20);
+            assertTrue(looks.get(14) == CameraFollower.Look.LOST || looks.get(14) == CameraFollower.Look.UNSURE,
+                    "first sample after the turn: " + looks.get(14));
+            assertEquals(CameraFollower.Look.LOST, looks.get(15));
+            assertTrue(follower.lost());
+        }
+    }
+
+    @Test
+    void movesAddUpAboutTheFramesCentre() {
+        CameraShift quarterTurn = new CameraShift(0, 0, 90);
+        CameraShift total = new CameraShift(10, 0, 0).then(quarterTurn, 100, 100);
+        assertEquals(0, total.dx(), 1e-9);
+        assertEquals(10, total.dy(), 1e-9);
+        assertEquals(90, total.degrees(), 1e-9);
+    }
+}
