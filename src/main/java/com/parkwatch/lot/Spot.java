@@ -38,6 +38,11 @@ public record Spot(int id, List<Vertex> outline, String label, String zone, Set<
         return new Spot(id, outline, newLabel, newZone, newTypes);
     }
 
+    /** This spot, as the layout describes it, at another outline (the camera moved). */
+    public Spot moved(List<Vertex> newOutline) {
+        return new Spot(id, newOutline, label, zone, types);
+    }
+
     /** Out of use for good, by the layout. */
     public boolean closedForGood() {
         return types.contains(BayType.CLOSED);

@@ -60,11 +60,11 @@ public record CameraShift(double dx, double dy, double degrees) {
         }
         List<Spot> moved = new ArrayList<>(reference.size());
         for (Spot spot : reference.spots()) {
-            moved.add(Math.abs(degrees) < TURN_AS_BOX && spot.isAxisAligned()
-                    ? Spot.ofBox(spot.id(), shifted(spot.box(), reference))
-                    : new Spot(spot.id(), spot.outline().stream().map(v -> moved(v, reference)).toList()));
+            moved.add(spot.moved(Math.abs(degrees) < TURN_AS_BOX && spot.isAxisAligned()
+                    ? Spot.ofBox(spot.id(), shifted(spot.box(), reference)).outline()
+                    : spot.outline().stream().map(v -> moved(v, reference)).toList()));
         }
-        return new Layout(reference.width(), reference.height(), moved);
+        return reference.withSpots(moved);
     }
 
     private Box shifted(Box box, Layout frame) {
