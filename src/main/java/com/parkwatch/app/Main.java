@@ -78,6 +78,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     BookingOptions bookingOptions;
 
+    @Mixin
+    IntegrationOptions integrationOptions;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -109,15 +112,17 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
         String operatorPin = pinHash != null ? pinHash : pin;
         KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
-                     bookingStore)) {
+                     bookingStore);
+             Integrations integrations = Integrations.start(integrationSettings, watch)) {
             WebServer web = null;
             try {
-                web = webOptions.start(watch, store.dataDir());
+                web = webOptions.start(watch, store.dataDir(), integrations.webRoutes());
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());

@@ -32,10 +32,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BookingOptions bookingOptions;
 
+    @Mixin
+    IntegrationOptions integrationOptions;
+
     @Override
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
         }
@@ -44,7 +48,8 @@ final class ServeCommand implements Callable<Integer> {
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), source.transport(),
                      model, step, store, rules, bookingStore);
-             WebServer web = webOptions.start(watch, store.dataDir());
+             Integrations integrations = Integrations.start(integrationSettings, watch);
+             WebServer web = webOptions.start(watch, store.dataDir(), integrations.webRoutes());
              SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {
             watch.start();
             System.out.printf("serving http://%s:%d/ (Ctrl-C stops)%n", webOptions.bind, web.port());

@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
     private final String bookingPage;
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
+    private final ApiRoutes apiRoutes = new ApiRoutes(version());
     private String host;
     private int port;
 
@@ -86,6 +87,7 @@ public final class WebServer implements AutoCloseable {
         SecurityHeaders headers = new SecurityHeaders(List.of(homePage, bookingPage), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.events.handlerAdded(apiRoutes::registered);
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jetty.threadPool = new QueuedThreadPool(MOST_THREADS, FEWEST_THREADS, IDLE_THREAD_MILLIS,
@@ -109,6 +111,8 @@ public final class WebServer implements AutoCloseable {
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
+        CoreRouteDocs.describe(apiRoutes);
+        add(new ApiDocs());
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(new ApiError(e.getMessage())));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
@@ -133,6 +137,22 @@ public final class WebServer implements AutoCloseable {
         } finally {
             databaseSlots.release();
         }
+    }
+
+    /** Adds routes kept in a class of their own (open data, metrics); before {@link #start} only. */
+    public WebServer add(WebRoutes routes) {
+        routes.install(app, apiRoutes);
+        return this;
+    }
+
+    /** The routes registered and their descriptions: the OpenAPI document's source. */
+    public ApiRoutes apiRoutes() {
+        return apiRoutes;
+    }
+
+    private static String version() {
+        String v = WebServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     /** Starts listening; port 0 picks a free one. */
