@@ -30,6 +30,8 @@ final class Integrations implements AutoCloseable {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<WebRoutes> routes = new ArrayList<>();
+    /** Held here: the metrics' function meters only keep a weak reference to what they read. */
+    private EngineReadings readings;
 
     private Integrations() {
     }
@@ -51,7 +53,8 @@ final class Integrations implements AutoCloseable {
         PrometheusMeterRegistry registry = null;
         if (settings.metricsTokenFile() != null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            LotMetrics.bind(registry, lot, readings(watch));
+            readings = readings(watch);
+            LotMetrics.bind(registry, lot, readings);
             try {
                 routes.add(new MetricsRoute(registry, OperatorToken.readOrCreate(settings.metricsTokenFile())));
             } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The lot's meters for {@code /metrics}: free and total spots, whether the lot is live and the camera up, the
  * engine's frames and analysis time, reconnections, bookings by outcome and the publishers' drops. Everything but
  * the bookings is read when scraped (functions of the lot and the engine's counters), so the engine pays nothing
- * per frame.
+ * per frame. Function meters hold what they read weakly: the caller keeps the readings alive.
  */
 public final class LotMetrics {
 
@@ -25,7 +25,7 @@ public final class LotMetrics {
     public static void bind(MeterRegistry registry, LiveLot lot, EngineReadings engine) {
         Gauge.builder("parkwatch.spots.free", lot, l -> l.view().free())
                 .description("Spots a driver may take now").register(registry);
-        Gauge.builder("parkwatch.spots.total", lot, l -> l.view().total())
+        Gauge.builder("parkwatch.lot.size", lot, l -> l.view().total())
                 .description("Spots in the layout").register(registry);
         Gauge.builder("parkwatch.lot.live", lot, l -> l.view().live() ? 1 : 0)
                 .description("1 while the camera watches and its newest sample is recent").register(registry);

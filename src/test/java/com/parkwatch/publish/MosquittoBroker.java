@@ -1,0 +1,98 @@
+package com.parkwatch.publish;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker of the test's own, on a free port, with a temporary configuration and no persistence: a
+ * restart loses every retained message, as a broker that crashed would. No system service is needed. Missing
+ * Mosquitto fails the test under CI (where .ci/run installs it) and skips it elsewhere, saying so.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+
+    private static final List<Path> PLACES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"));
+
+    private final Path binary;
+    private final Path config;
+    private final int port;
+    private Process process;
+
+    private MosquittoBroker(Path binary, Path dir, int port) throws IOException {
+        this.binary = binary;
+        this.port = port;
+        config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+    }
+
+    /** Starts a broker on a free port, or skips the test (fails it under CI) when Mosquitto is not installed. */
+    public static MosquittoBroker start(Path dir) throws IOException, InterruptedException {
+        Path binary = PLACES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (binary == null) {
+            String why = "Mosquitto is not installed (apt-get install mosquitto; .ci/run does)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why);
+            }
+            System.out.println("skipped: " + why);
+            Assumptions.abort(why);
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        MosquittoBroker broker = new MosquittoBroker(binary, dir, port);
+        broker.run();
+        return broker;
+    }
+
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Kills the broker at once, as a crash would: its retained messages are gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts it again on the same port. */
+    public void restart() throws IOException, InterruptedException {
+        run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(config.resolveSibling("mosquitto.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("mosquitto stopped at start: "
+                            + Files.readString(config.resolveSibling("mosquitto.log")));
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("mosquitto did not listen on " + port + " within 10 s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            kill();
+        }
+    }
+}
