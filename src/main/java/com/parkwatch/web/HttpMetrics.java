@@ -39,8 +39,9 @@ public final class HttpMetrics implements WebRoutes {
 
     private static String route(Context ctx) {
         try {
+            // With no route matched, Javalin names the reason instead of a path.
             String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+            return path == null || !path.startsWith("/") ? "unmatched" : path;
         } catch (RuntimeException e) {
             return "unmatched";
         }
