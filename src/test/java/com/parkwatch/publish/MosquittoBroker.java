@@ -25,15 +25,33 @@ public final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private MosquittoBroker(Path binary, Path dir, int port) throws IOException {
+    private MosquittoBroker(Path binary, Path dir, int port, String access) throws IOException {
         this.binary = binary;
         this.port = port;
         config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\npersistence false\n" + access);
     }
 
     /** Starts a broker on a free port, or skips the test (fails it under CI) when Mosquitto is not installed. */
     public static MosquittoBroker start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "allow_anonymous true\n");
+    }
+
+    /** A broker that lets in only this user with this password. */
+    public static MosquittoBroker withPassword(Path dir, String user, String password)
+            throws IOException, InterruptedException {
+        Path passwords = dir.resolve("passwords");
+        Process made = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!made.waitFor(10, TimeUnit.SECONDS) || made.exitValue() != 0) {
+            throw new AssertionError("mosquitto_passwd failed: " + new String(made.getInputStream().readAllBytes()));
+        }
+        // Started as root, Mosquitto becomes the user mosquitto, who cannot read the test's private directory.
+        String stayRoot = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
+        return start(dir, stayRoot + "allow_anonymous false\npassword_file " + passwords + "\n");
+    }
+
+    private static MosquittoBroker start(Path dir, String access) throws IOException, InterruptedException {
         Path binary = PLACES.stream().filter(Files::isExecutable).findFirst().orElse(null);
         if (binary == null) {
             String why = "Mosquitto is not installed (apt-get install mosquitto; .ci/run does)";
@@ -47,7 +65,7 @@ public final class MosquittoBroker implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        MosquittoBroker broker = new MosquittoBroker(binary, dir, port);
+        MosquittoBroker broker = new MosquittoBroker(binary, dir, port, access);
         broker.run();
         return broker;
     }

@@ -141,6 +141,24 @@ class MqttPublisherTest {
         }
     }
 
+    @Test
+    void aBrokerThatWantsAPasswordLetsInOnlyTheRightOne() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.withPassword(dir, "parkwatch", "the-right-password");
+             MqttPublisher wrong = new MqttPublisher(MqttSettings.of(broker.uri(), "parkwatch", "wrong".toCharArray()),
+                     LotIdentity.named("east"), lot).start(Optional.empty());
+             MqttPublisher right = new MqttPublisher(MqttSettings.of(broker.uri(), "parkwatch",
+                     "the-right-password".toCharArray()), LotIdentity.named("west"), lot).start(Optional.empty())) {
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (right.connections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, right.connections());
+            Thread.sleep(1000);
+            assertEquals(0, wrong.connections());
+        }
+    }
+
     private void set(Occupancy... states) {
         List<SpotStatus> statuses = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
