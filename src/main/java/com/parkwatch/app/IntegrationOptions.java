@@ -39,6 +39,9 @@ final class IntegrationOptions {
     @Option(names = "--mqtt-password-file", paramLabel = "FILE", description = "A file holding the broker's password (its first line).")
     Path mqttPasswordFile;
 
+    @Option(names = "--mqtt-ca-file", paramLabel = "PEM", description = "With ssl://: trust only this authority's certificate(s) for the broker (default: Java's trusted authorities).")
+    Path mqttCaFile;
+
     @Option(names = "--webhook", paramLabel = "URL", description = "POST the lot's changes and alerts here, signed; repeatable.")
     List<String> webhooks = List.of();
 
@@ -61,9 +64,12 @@ final class IntegrationOptions {
         MqttSettings broker = null;
         if (mqtt != null) {
             char[] password = mqttPasswordFile == null ? null : firstLine(mqttPasswordFile, "--mqtt-password-file").toCharArray();
-            broker = MqttSettings.of(mqtt, mqttUser, password);
-        } else if (mqttUser != null || mqttPasswordFile != null) {
-            throw new IllegalArgumentException("--mqtt-user and --mqtt-password-file need --mqtt");
+            if (mqttCaFile != null && !Files.isReadable(mqttCaFile)) {
+                throw new IllegalArgumentException("cannot read --mqtt-ca-file " + mqttCaFile);
+            }
+            broker = MqttSettings.of(mqtt, mqttUser, password, mqttCaFile);
+        } else if (mqttUser != null || mqttPasswordFile != null || mqttCaFile != null) {
+            throw new IllegalArgumentException("--mqtt-user, --mqtt-password-file and --mqtt-ca-file need --mqtt");
         }
         WebhookSettings hooks = null;
         if (!webhooks.isEmpty()) {

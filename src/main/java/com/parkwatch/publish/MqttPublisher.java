@@ -12,6 +12,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -49,6 +50,8 @@ public final class MqttPublisher implements AutoCloseable {
     private final MqttTopics topics;
     private final HomeAssistantDiscovery discovery;
     private final MqttAsyncClient client;
+    /** TLS trusting only the broker's own authority, when given. */
+    private final SSLSocketFactory trust;
     private final DropOldestQueue<Object> queue = new DropOldestQueue<>(QUEUE);
     private final LotDelta delta = new LotDelta();
     private final AtomicLong undelivered = new AtomicLong();
@@ -62,6 +65,7 @@ public final class MqttPublisher implements AutoCloseable {
         this.lot = lot;
         topics = new MqttTopics(identity.id());
         discovery = new HomeAssistantDiscovery(identity, topics);
+        trust = settings.caFile() == null ? null : BrokerTrust.trusting(settings.caFile());
         String clientId = "parkwatch-" + identity.id() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
         try {
             client = new MqttAsyncClient(settings.broker().toString(), clientId, new MemoryPersistence());
@@ -132,6 +136,9 @@ public final class MqttPublisher implements AutoCloseable {
         }
         if (settings.password() != null) {
             options.setPassword(settings.password());
+        }
+        if (settings.caFile() != null) {
+            options.setSocketFactory(trust);
         }
         try {
             client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(15));

@@ -23,11 +23,13 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path binary;
     private final Path config;
     private final int port;
+    private final String scheme;
     private Process process;
 
     private MosquittoBroker(Path binary, Path dir, int port, String access) throws IOException {
         this.binary = binary;
         this.port = port;
+        scheme = access.contains("certfile") ? "ssl" : "tcp";
         config = dir.resolve("mosquitto.conf");
         Files.writeString(config, "listener " + port + " 127.0.0.1\npersistence false\n" + access);
     }
@@ -46,9 +48,29 @@ public final class MosquittoBroker implements AutoCloseable {
         if (!made.waitFor(10, TimeUnit.SECONDS) || made.exitValue() != 0) {
             throw new AssertionError("mosquitto_passwd failed: " + new String(made.getInputStream().readAllBytes()));
         }
-        // Started as root, Mosquitto becomes the user mosquitto, who cannot read the test's private directory.
-        String stayRoot = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
-        return start(dir, stayRoot + "allow_anonymous false\npassword_file " + passwords + "\n");
+        return start(dir, stayRoot() + "allow_anonymous false\npassword_file " + passwords + "\n");
+    }
+
+    /**
+     * A broker answering TLS only, with a self-signed certificate for 127.0.0.1 made by openssl; the certificate is
+     * at {@code dir/broker-cert.pem}, the authority a client must trust.
+     */
+    public static MosquittoBroker withTls(Path dir) throws IOException, InterruptedException {
+        Path cert = dir.resolve("broker-cert.pem");
+        Path key = dir.resolve("broker-key.pem");
+        Process made = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+        String said = new String(made.getInputStream().readAllBytes());
+        if (!made.waitFor(30, TimeUnit.SECONDS) || made.exitValue() != 0) {
+            throw new AssertionError("openssl failed: " + said);
+        }
+        return start(dir, stayRoot() + "allow_anonymous true\ncertfile " + cert + "\nkeyfile " + key + "\n");
+    }
+
+    /** Started as root, Mosquitto becomes the user mosquitto, who cannot read the test's private directory. */
+    private static String stayRoot() {
+        return "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
     }
 
     private static MosquittoBroker start(Path dir, String access) throws IOException, InterruptedException {
@@ -71,7 +93,7 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     public int port() {

@@ -159,6 +159,25 @@ class MqttPublisherTest {
         }
     }
 
+    @Test
+    void overTlsThePublisherTrustsTheBrokersOwnAuthorityAndNoOther() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.withTls(dir);
+             MqttPublisher trusting = new MqttPublisher(MqttSettings.of(broker.uri(), null, null,
+                     dir.resolve("broker-cert.pem")), LotIdentity.named("east"), lot).start(Optional.empty());
+             MqttPublisher javaDefaults = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("west"), lot).start(Optional.empty())) {
+            assertTrue(broker.uri().startsWith("ssl://"));
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (trusting.connections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, trusting.connections());
+            Thread.sleep(1000);
+            assertEquals(0, javaDefaults.connections(), "a self-signed broker is not trusted by Java's authorities");
+        }
+    }
+
     private void set(Occupancy... states) {
         List<SpotStatus> statuses = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
