@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -103,8 +102,7 @@ public final class ApiRoutes {
         error.addRequiredItem("error");
         return new OpenAPI()
                 .info(new Info().title("ParkWatch").version(version)
-                        .description("Which spots of the lot are free, from its camera; bookings; open data and metrics.")
-                        .license(new License().name("see THIRD-PARTY-NOTICES.md and the project's licence")))
+                        .description("Which spots of the lot are free, from its camera; bookings; open data and metrics."))
                 .paths(paths)
                 .components(new Components()
                         .addSchemas("Error", error)
