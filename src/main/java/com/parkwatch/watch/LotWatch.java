@@ -88,7 +88,7 @@ public final class LotWatch implements AutoCloseable {
     private volatile long progress = System.nanoTime();
     private volatile int engineStarts;
     private final EngineCounters counters = new EngineCounters();
-    /** Times the camera was lost and tried again: written by the source's thread only. */
+    /** Times the camera was lost and reconnecting began: counted where the source tells its status, one thread. */
     private volatile long reconnects;
 
     private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
