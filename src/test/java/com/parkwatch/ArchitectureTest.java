@@ -74,6 +74,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void publishersSitBetweenTheLotAndTheFaces() {
+        noClasses().that().resideInAPackage("com.parkwatch.publish..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.parkwatch.web..", "com.parkwatch.ui..",
+                        "com.parkwatch.app..", "com.parkwatch.watch..", "com.parkwatch.vision..", "org.opencv..",
+                        "org.bytedeco..")
+                .because("publishers hear the live lot and the bookings as the kiosk does; they never touch frames or"
+                        + " the engine, so a slow broker or receiver cannot slow it")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("com.parkwatch.lot..", "com.parkwatch.vision..", "com.parkwatch.booking..",
+                        "com.parkwatch.watch..")
+                .should().dependOnClassesThat().resideInAPackage("com.parkwatch.publish..")
+                .because("the lot runs the same with no broker, webhook or metrics; the command line adds them")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("com.parkwatch.publish..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
+                .because("one class speaks MQTT: topics, retained states and the last will are kept in one place")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheCommandLinePrintsToTheConsole() {
         noClasses().that().resideOutsideOfPackage("com.parkwatch.app..")
                 .should().accessField(System.class, "out")

@@ -93,6 +93,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     HistoryOption history;
 
+    @Mixin
+    IntegrationOptions integrationOptions;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -125,17 +128,19 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         history.retention();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
         String operatorPin = pinHash != null ? pinHash : pin;
         SetupOptions setUp = setupOptions();
         KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "", setUp);
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
-                     bookingStore)) {
+                     bookingStore);
+             Integrations integrations = Integrations.start(integrationSettings, watch)) {
             history.applyTo(watch);
             WebServer web = null;
             try {
-                web = webOptions.start(watch, store.dataDir());
+                web = webOptions.start(watch, store.dataDir(), integrations.webRoutes());
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());

@@ -35,11 +35,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HistoryOption history;
 
+    @Mixin
+    IntegrationOptions integrationOptions;
+
     @Override
     public Integer call() throws Exception {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         history.retention();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
         }
@@ -48,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), source.transport(),
                      model, step, store, rules, bookingStore);
-             WebServer web = webOptions.start(watch, store.dataDir());
+             Integrations integrations = Integrations.start(integrationSettings, watch);
+             WebServer web = webOptions.start(watch, store.dataDir(), integrations.webRoutes());
              SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {
             history.applyTo(watch);
             watch.start();

@@ -3,6 +3,7 @@ package com.parkwatch.app;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.OperatorToken;
 import com.parkwatch.web.Tls;
+import com.parkwatch.web.WebRoutes;
 import com.parkwatch.web.WebServer;
 import io.javalin.util.JavalinBindException;
 import picocli.CommandLine.Option;
@@ -13,6 +14,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where the web pages and API listen: shared by serve and the kiosk. */
 final class WebOptions {
@@ -44,7 +46,7 @@ final class WebOptions {
     }
 
     /** The running server, or null when --port is -1; the operator token is in {@code dataDir} unless told otherwise. */
-    WebServer start(LotWatch watch, Path dataDir) {
+    WebServer start(LotWatch watch, Path dataDir, List<WebRoutes> extra) {
         checkPort();
         if (port == -1) {
             return null;
@@ -62,6 +64,7 @@ final class WebOptions {
         }
         WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, token,
                 tlsCert == null ? null : new Tls(tlsCert, tlsKey));
+        extra.forEach(server::add);
         try {
             return server.start(bind, port);
         } catch (JavalinBindException e) {

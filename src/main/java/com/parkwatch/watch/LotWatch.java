@@ -14,6 +14,7 @@ import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.vision.FrameSources;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SpotClassifier;
+import com.parkwatch.vision.track.EngineCounters;
 import com.parkwatch.vision.track.EngineLoop;
 import com.parkwatch.vision.track.OccupancyTracker;
 import com.parkwatch.vision.track.TrackerSettings;
@@ -97,6 +98,9 @@ public final class LotWatch implements AutoCloseable {
     /** nanoTime of the engine's latest progress: a frame, or a try at a blind camera. */
     private volatile long progress = System.nanoTime();
     private volatile int engineStarts;
+    private final EngineCounters counters = new EngineCounters();
+    /** Times the camera was lost and reconnecting began: counted where the source tells its status, one thread. */
+    private volatile long reconnects;
 
     private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
     }
@@ -297,6 +301,16 @@ public final class LotWatch implements AutoCloseable {
         return progress;
     }
 
+    /** Frames decoded and analysed and the analysis time, over every start of the engine: for the metrics. */
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** How many times the source was lost and reconnecting began: for the metrics. */
+    public long reconnects() {
+        return reconnects;
+    }
+
     /** How many times the engine has started: once, and once more after each failure. */
     public int engineStarts() {
         return engineStarts;
@@ -350,8 +364,12 @@ public final class LotWatch implements AutoCloseable {
         switch (status.state()) {
             // Live again at the next analysed sample, not before.
             case RUNNING -> { }
-            case RECONNECTING -> lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(),
-                    status.nextTry()));
+            case RECONNECTING -> {
+                if (lot.view().source().state() != SourceHealth.State.RECONNECTING) {
+                    reconnects = reconnects + 1;
+                }
+                lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(), status.nextTry()));
+            }
             case STOPPED -> lot.health(new SourceHealth(SourceHealth.State.FAILED, status.reason(), null));
         }
     }
@@ -374,7 +392,7 @@ public final class LotWatch implements AutoCloseable {
             try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
                 listener.tracker = tracker;
                 long first = listener.next;
-                long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE)
+                long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE, counters)
                         .run(first, Long.MAX_VALUE);
                 switched = takeNextLayout();
                 if (switched) {

@@ -68,6 +68,7 @@ public final class WebServer implements AutoCloseable {
     private final String paletteCss = Palette.css("background");
     private final Semaphore databaseSlots = new Semaphore(DATABASE_SLOTS);
     private final EventStream events;
+    private final ApiRoutes apiRoutes = new ApiRoutes(version());
     private String host;
     private int port;
 
@@ -89,6 +90,7 @@ public final class WebServer implements AutoCloseable {
         SecurityHeaders headers = new SecurityHeaders(pages.all(), tls != null);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.events.handlerAdded(apiRoutes::registered);
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jetty.threadPool = new QueuedThreadPool(MOST_THREADS, FEWEST_THREADS, IDLE_THREAD_MILLIS,
@@ -116,6 +118,8 @@ public final class WebServer implements AutoCloseable {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
         ReportsApi.install(app, bookings.history(), Clock.systemUTC());
+        CoreRouteDocs.describe(apiRoutes);
+        add(new ApiDocs());
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(Map.of("error",
                 e.getMessage(), "reason", e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         app.exception(ApiRefusal.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
@@ -141,6 +145,22 @@ public final class WebServer implements AutoCloseable {
         } finally {
             databaseSlots.release();
         }
+    }
+
+    /** Adds routes kept in a class of their own (open data, metrics); before {@link #start} only. */
+    public WebServer add(WebRoutes routes) {
+        routes.install(app, apiRoutes);
+        return this;
+    }
+
+    /** The routes registered and their descriptions: the OpenAPI document's source. */
+    public ApiRoutes apiRoutes() {
+        return apiRoutes;
+    }
+
+    private static String version() {
+        String v = WebServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     /** Starts listening; port 0 picks a free one. */

@@ -152,6 +152,9 @@ class StreamOutageTest {
         within(Duration.ofSeconds(20), () -> watch.lot().view().live(), "live again after the camera came back");
         assertEquals(201, book(2).statusCode());
         assertEquals(1, watch.engineStarts(), "the engine itself never failed");
+        assertEquals(1, watch.reconnects(), "the metrics count one loss of the camera");
+        assertTrue(watch.counters().framesAnalysed() > 0 && watch.counters().framesDecoded()
+                >= watch.counters().framesAnalysed(), "frames counted for the metrics");
     }
 
     @Test

@@ -7,8 +7,13 @@ import com.parkwatch.app.ProcessUsage;
 import com.parkwatch.app.SourceOptions;
 import com.parkwatch.app.StepOption;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.LotView;
+import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.publish.LotIdentity;
+import com.parkwatch.publish.MqttPublisher;
+import com.parkwatch.publish.MqttSettings;
 import com.parkwatch.vision.overlay.Annotator;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.track.EngineLoop;
@@ -31,11 +36,13 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,6 +70,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
+
+    @Option(names = "--mqtt", paramLabel = "URI",
+            description = "Publish the analyse-only pass's samples to this MQTT broker, as serve does, to measure what it costs.")
+    String mqtt;
 
     record Pass(String name, long frames, double cpuMsPerFrame, double framesPerSecond, double cpuVsDecodeToBgr) {
     }
@@ -92,6 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
         long wallNanos;
     }
 
+    /** The analyse-only pass's samples, as serve's live lot; an MQTT publisher listens with --mqtt. */
+    private LiveLot published;
     private SpotClassifier classifier;
     private long classifications;
     private Instant firstAnnotated;
@@ -127,6 +140,11 @@ public final class BenchCommand implements Callable<Integer> {
             width = frames.width();
             height = frames.height();
         }
+        published = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
+        published.health(SourceHealth.live());
+        MqttPublisher publisher = mqtt == null ? null
+                : new MqttPublisher(MqttSettings.of(mqtt, null, null), LotIdentity.named("bench"), published)
+                        .start(Optional.empty());
         List<String> names = List.of("decode only", "decode to BGR", "engine, annotated", "analyse only",
                 "kiosk display path");
         List<Timed> times = names.stream().map(name -> new Timed()).toList();
@@ -147,6 +165,11 @@ public final class BenchCommand implements Callable<Integer> {
                     play(passes.get(p), round == 0 ? new Timed() : times.get(p));
                 }
             }
+        }
+        if (publisher != null) {
+            System.out.printf(Locale.ROOT, "MQTT: samples of the analyse-only pass published to %s; %d dropped%n",
+                    mqtt, publisher.dropped());
+            publisher.close();
         }
         double startup = Duration.between(ProcessUsage.started(), firstAnnotated).toMillis() / 1000.0;
         StepTimes lotSteps = stepTimes("this lot", layout.size());
@@ -276,6 +299,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public void sampled(LotSnapshot snapshot, Mat frame) {
+            published.publish(snapshot);
         }
 
         @Override

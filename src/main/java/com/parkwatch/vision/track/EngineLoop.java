@@ -39,13 +39,21 @@ public final class EngineLoop {
     private final OccupancyTracker tracker;
     private final SampleListener listener;
     private final Pace pace;
+    private final EngineCounters counters;
     private long lastStepNanos;
 
     public EngineLoop(FrameSource source, OccupancyTracker tracker, SampleListener listener, Pace pace) {
+        this(source, tracker, listener, pace, new EngineCounters());
+    }
+
+    /** Counting into {@code counters}, which outlive the loop (a restarted engine goes on counting). */
+    public EngineLoop(FrameSource source, OccupancyTracker tracker, SampleListener listener, Pace pace,
+                      EngineCounters counters) {
         this.source = source;
         this.tracker = tracker;
         this.listener = listener;
         this.pace = pace;
+        this.counters = counters;
     }
 
     /** How long the tracker took over the latest sampled frame: for {@code bench}, read during {@code sampled}. */
@@ -71,17 +79,20 @@ public final class EngineLoop {
                 if (!source.skip()) {
                     break;
                 }
+                counters.decoded();
                 continue;
             }
             Mat frame = source.next();
             if (frame == null) {
                 break;
             }
+            counters.decoded();
             double time = index / source.frameRate();
             if (tracker.samples(index)) {
                 long stepStarted = System.nanoTime();
                 LotSnapshot sampled = tracker.accept(frame, index, time).orElseThrow();
                 lastStepNanos = System.nanoTime() - stepStarted;
+                counters.analysed(lastStepNanos);
                 listener.sampled(sampled, frame);
             }
             listener.frame(frame, index);

@@ -13,6 +13,7 @@ import org.opencv.core.Mat;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EngineLoopTest {
@@ -78,6 +79,31 @@ class EngineLoopTest {
             }
             long late = times.get(FRAMES - 1) - (times.get(0) + (FRAMES - 1) * FRAME_NANOS);
             assertTrue(late < 50_000_000, "the last frame is " + late / 1e6 + " ms behind the clock");
+        }
+    }
+
+    @Test
+    void theCountersCountFramesDecodedSkippedAndAnalysedAcrossLoops() throws Exception {
+        EngineCounters counters = new EngineCounters();
+        EngineLoop.SampleListener samplesOnly = new EngineLoop.SampleListener() {
+            @Override
+            public void sampled(LotSnapshot snapshot, Mat frame) {
+            }
+
+            @Override
+            public boolean looksAtEveryFrame() {
+                return false;
+            }
+        };
+        try (SimulatedLot lot = new SimulatedLot(SimulatedLot.DEFAULT_SEED);
+             OccupancyTracker tracker = new OccupancyTracker(lot.ownLayout().orElseThrow(),
+                     crop -> new Verdict(Occupancy.FREE, 1), TrackerSettings.withStep(30))) {
+            long played = new EngineLoop(lot, tracker, samplesOnly, EngineLoop.Pace.AS_FAST_AS_DECODED, counters).run(0, 60);
+            played += new EngineLoop(lot, tracker, samplesOnly, EngineLoop.Pace.AS_FAST_AS_DECODED, counters).run(60, 31);
+            assertEquals(91, played);
+            assertEquals(91, counters.framesDecoded(), "skipped frames are decoded too");
+            assertEquals(4, counters.framesAnalysed(), "frames 0, 30, 60 and 90");
+            assertTrue(counters.analysisNanos() > 0);
         }
     }
 }

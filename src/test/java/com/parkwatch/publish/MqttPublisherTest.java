@@ -1,0 +1,189 @@
+package com.parkwatch.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.booking.BookingRules;
+import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.lot.Box;
+import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.LiveLot;
+import com.parkwatch.lot.LotSnapshot;
+import com.parkwatch.lot.Occupancy;
+import com.parkwatch.lot.SourceHealth;
+import com.parkwatch.lot.Spot;
+import com.parkwatch.lot.SpotStatus;
+import com.parkwatch.watch.LotWatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.parkwatch.lot.Occupancy.FREE;
+import static com.parkwatch.lot.Occupancy.OCCUPIED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The publisher against a real Mosquitto, read back by a real MQTT client as Home Assistant would. */
+class MqttPublisherTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SOON = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final Layout layout = new Layout(640, 360, List.of(Spot.ofBox(1, new Box(10, 10, 60, 120)),
+            Spot.ofBox(2, new Box(80, 10, 60, 120)), Spot.ofBox(3, new Box(150, 10, 60, 120))));
+    private final LiveLot lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
+
+    @Test
+    void homeAssistantFindsEveryBayAndTheStatesComeBackAfterTheBrokerRestarts() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("east"), lot).start(Optional.empty());
+             Subscriber ha = new Subscriber(broker.uri())) {
+            ha.await("parkwatch/east/availability", "online", SOON);
+            ha.await("parkwatch/east/free", "2", SOON);
+
+            JsonNode bay = JSON.readTree(ha.latest("homeassistant/binary_sensor/east_bay_2/config"));
+            assertEquals("occupancy", bay.get("device_class").asText());
+            assertEquals("parkwatch/east/bay/2/state", bay.get("state_topic").asText());
+            assertEquals("parkwatch_east", bay.get("device").get("identifiers").get(0).asText());
+            assertEquals("parkwatch/east/availability", bay.get("availability").get(0).get("topic").asText());
+            JsonNode free = JSON.readTree(ha.latest("homeassistant/sensor/east_free/config"));
+            assertEquals("parkwatch/east/free", free.get("state_topic").asText());
+            assertEquals(bay.get("device"), free.get("device"), "every entity under one device for the lot");
+            JsonNode camera = JSON.readTree(ha.latest("homeassistant/sensor/east_camera/config"));
+            assertEquals("parkwatch/east/health", camera.get("state_topic").asText());
+            assertTrue(camera.get("options").toString().contains("reconnecting"));
+
+            assertEquals("occupied", ha.latest("parkwatch/east/bay/2/state"));
+            assertEquals("free", ha.latest("parkwatch/east/bay/1/state"));
+            assertEquals("0.90", ha.latest("parkwatch/east/bay/2/confidence"));
+            assertFalse(ha.latest("parkwatch/east/bay/2/since").isEmpty());
+            assertEquals("3", ha.latest("parkwatch/east/total"));
+            assertEquals("true", ha.latest("parkwatch/east/live"));
+            assertEquals("live", ha.latest("parkwatch/east/health"));
+
+            // A sample changes one bay: only that bay is published again.
+            ha.forget();
+            set(FREE, FREE, FREE);
+            ha.await("parkwatch/east/bay/2/state", "free", SOON);
+            ha.await("parkwatch/east/free", "3", SOON);
+            Thread.sleep(500);
+            assertEquals(0, ha.count(m -> m.topic().startsWith("parkwatch/east/bay/1/")
+                    || m.topic().startsWith("parkwatch/east/bay/3/")), "unchanged bays were published: " + ha.received());
+
+            // The broker dies and loses every retained message; the lot changes meanwhile.
+            broker.kill();
+            set(OCCUPIED, FREE, FREE);
+            ha.forget();
+            broker.restart();
+            ha.await("parkwatch/east/bay/1/state", "occupied", Duration.ofSeconds(30));
+            ha.await("parkwatch/east/free", "2", SOON);
+            ha.await("parkwatch/east/availability", "online", SOON);
+            ha.await(SOON, "discovery published again", () -> ha.latest("homeassistant/binary_sensor/east_bay_3/config") != null);
+            assertTrue(publisher.connections() >= 2);
+        }
+    }
+
+    @Test
+    void theCameraGoingBlindMakesTheLotNotLiveAndSaysWhy() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("east"), lot).start(Optional.empty());
+             Subscriber ha = new Subscriber(broker.uri())) {
+            ha.await("parkwatch/east/live", "true", SOON);
+            lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+            ha.await("parkwatch/east/health", "reconnecting", SOON);
+            ha.await("parkwatch/east/live", "false", SOON);
+            assertEquals(0, publisher.dropped());
+        }
+    }
+
+    @Test
+    void bookingsArePublishedAsEventsWithoutPlateOrCode() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (JdbcBookingStore store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db"));
+             MosquittoBroker broker = MosquittoBroker.start(dir)) {
+            BookingService bookings = LotWatch.bookingsFor(lot, store, Clock.systemUTC(), BookingRules.DEFAULT);
+            try (BookingEvents events = new BookingEvents(bookings, Clock.systemUTC());
+                 MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                         LotIdentity.named("east"), lot).start(Optional.of(events));
+                 Subscriber ha = new Subscriber(broker.uri())) {
+                events.start();
+                ha.await("parkwatch/east/availability", "online", SOON);
+                Thread.sleep(BookingEvents.EVERY.toMillis() + 500);
+                var booking = bookings.book(3, "PW 123", 30);
+                ha.await(SOON, "a booked event", () -> ha.latest("parkwatch/east/events/booked") != null);
+                JsonNode booked = JSON.readTree(ha.latest("parkwatch/east/events/booked"));
+                assertEquals(3, booked.get("spot").asInt());
+                assertEquals("3", booked.get("label").asText());
+                assertNotNull(booked.get("until").asText());
+                String text = ha.latest("parkwatch/east/events/booked");
+                assertFalse(text.contains("PW 123") || text.contains(booking.code()), text);
+                ha.await("parkwatch/east/bay/3/state", "reserved", SOON);
+
+                assertTrue(bookings.cancel(booking.code()));
+                ha.await(SOON, "a released event", () -> ha.latest("parkwatch/east/events/released") != null);
+                assertEquals("cancelled", JSON.readTree(ha.latest("parkwatch/east/events/released")).get("outcome").asText());
+            }
+        }
+    }
+
+    @Test
+    void aBrokerThatWantsAPasswordLetsInOnlyTheRightOne() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.withPassword(dir, "parkwatch", "the-right-password");
+             MqttPublisher wrong = new MqttPublisher(MqttSettings.of(broker.uri(), "parkwatch", "wrong".toCharArray()),
+                     LotIdentity.named("east"), lot).start(Optional.empty());
+             MqttPublisher right = new MqttPublisher(MqttSettings.of(broker.uri(), "parkwatch",
+                     "the-right-password".toCharArray()), LotIdentity.named("west"), lot).start(Optional.empty())) {
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (right.connections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, right.connections());
+            Thread.sleep(1000);
+            assertEquals(0, wrong.connections());
+        }
+    }
+
+    @Test
+    void overTlsThePublisherTrustsTheBrokersOwnAuthorityAndNoOther() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        try (MosquittoBroker broker = MosquittoBroker.withTls(dir);
+             MqttPublisher trusting = new MqttPublisher(MqttSettings.of(broker.uri(), null, null,
+                     dir.resolve("broker-cert.pem")), LotIdentity.named("east"), lot).start(Optional.empty());
+             MqttPublisher javaDefaults = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("west"), lot).start(Optional.empty())) {
+            assertTrue(broker.uri().startsWith("ssl://"));
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (trusting.connections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, trusting.connections());
+            Thread.sleep(1000);
+            assertEquals(0, javaDefaults.connections(), "a self-signed broker is not trusted by Java's authorities");
+        }
+    }
+
+    private void set(Occupancy... states) {
+        List<SpotStatus> statuses = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            statuses.add(new SpotStatus(layout.spots().get(i), states[i], 0.9, 0));
+        }
+        lot.health(SourceHealth.live());
+        lot.publish(new LotSnapshot(0, 0, statuses));
+    }
+}
