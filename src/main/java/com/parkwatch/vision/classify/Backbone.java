@@ -23,9 +23,8 @@ import java.util.List;
  * from asphalt on lots and cameras never seen: ImageNet MobileNetV2 cut after block 10 and average-pooled, shipped
  * as fixed-shape ONNX (one file for single crops, one for batches of {@link #BATCH}) and run by OpenCV's dnn. Crops
  * wider than tall are turned upright first, as the network's measured figures were (assets/models, README), and
- * given the network in grey: each camera's colour cast and each lot's asphalt tint are what a head trained on a
- * few lots mistakes for a car on another (leaving PKLot out of training: 0.55 in colour, 0.82 in grey;
- * docs/accuracy.md).
+ * given the network in grey: in colour a head trained on two lots carried far worse to the third (PKLot left out
+ * of training: 0.55 in colour, 0.82 in grey; docs/accuracy.md).
  * Reuses its buffers; not thread-safe; {@link #close()} frees the networks.
  */
 public final class Backbone implements AutoCloseable {
