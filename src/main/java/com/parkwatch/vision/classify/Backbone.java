@@ -22,7 +22,9 @@ import java.util.List;
  * A frozen, pretrained image network that turns a spot's crop into {@link #FEATURES} numbers which tell a car
  * from asphalt on lots and cameras never seen: ImageNet MobileNetV2 cut after block 10 and average-pooled, shipped
  * as fixed-shape ONNX (one file for single crops, one for batches of {@link #BATCH}) and run by OpenCV's dnn. Crops
- * wider than tall are turned upright first, as the network's measured figures were (assets/models, README).
+ * wider than tall are turned upright first, as the network's measured figures were (assets/models, README), and
+ * given the network in grey: in colour a head trained on two lots carried far worse to the third (PKLot left out
+ * of training: 0.55 in colour, 0.82 in grey; docs/accuracy.md).
  * Reuses its buffers; not thread-safe; {@link #close()} frees the networks.
  */
 public final class Backbone implements AutoCloseable {
@@ -31,7 +33,7 @@ public final class Backbone implements AutoCloseable {
         OpenCv.load();
     }
 
-    public static final String KIND = "mobilenetv2-block10-128";
+    public static final String KIND = "mobilenetv2-block10-128-grey";
     public static final int FEATURES = 384;
     public static final int BATCH = 16;
     static final String SINGLE_RESOURCE = "/models/mobilenetv2-block10-1x128.onnx";
@@ -44,6 +46,7 @@ public final class Backbone implements AutoCloseable {
     private final Net single;
     private final Net batch;
     private final Mat turned = new Mat();
+    private final Mat grey = new Mat();
     private final Mat[] resized = new Mat[BATCH];
     private final List<Mat> batchInput = new ArrayList<>(BATCH);
     private final Mat blob = new Mat();
@@ -117,7 +120,10 @@ public final class Backbone implements AutoCloseable {
         features.release();
     }
 
-    /** Upright (wider than tall turned a quarter anticlockwise) and shrunk to the network's input size. */
+    /**
+     * Upright (wider than tall turned a quarter anticlockwise), shrunk to the network's input size and made grey
+     * in all three channels (the network wants three).
+     */
     private void prepare(Mat crop, Mat out) {
         Mat upright = crop;
         if (crop.cols() > crop.rows()) {
@@ -125,11 +131,14 @@ public final class Backbone implements AutoCloseable {
             upright = turned;
         }
         Imgproc.resize(upright, out, INPUT, 0, 0, Imgproc.INTER_AREA);
+        Imgproc.cvtColor(out, grey, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.cvtColor(grey, out, Imgproc.COLOR_GRAY2BGR);
     }
 
     @Override
     public void close() {
         turned.release();
+        grey.release();
         for (Mat m : resized) {
             m.release();
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -56,5 +57,26 @@ class BackboneTest {
             }
         }
         crops.forEach(Mat::release);
+    }
+
+    /** The network sees the crop in grey: a crop and its grey copy give the same features, a camera's tint none. */
+    @Test
+    void colourDoesNotReachTheNetwork() {
+        Mat crop = new Mat(128, 128, CvType.CV_8UC3); // the input size: no resizing to round differently
+        Core.randu(crop, 0, 255);
+        Mat grey = new Mat();
+        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.cvtColor(grey, grey, Imgproc.COLOR_GRAY2BGR);
+        float[] coloured = new float[Backbone.FEATURES];
+        float[] greyed = new float[Backbone.FEATURES];
+        try (Backbone backbone = new Backbone()) {
+            backbone.embed(crop, coloured);
+            backbone.embed(grey, greyed);
+        }
+        for (int j = 0; j < Backbone.FEATURES; j++) {
+            assertEquals(greyed[j], coloured[j], 1e-3 * (1 + Math.abs(greyed[j])), "feature " + j);
+        }
+        crop.release();
+        grey.release();
     }
 }

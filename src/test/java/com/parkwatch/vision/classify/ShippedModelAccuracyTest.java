@@ -96,9 +96,9 @@ class ShippedModelAccuracyTest {
     }
 
     /** The shipped head's figures (docs/accuracy.md); the guard is a point and a half below each. */
-    private static final double HEAD_TUTORIAL = 0.9659;
-    private static final double HEAD_CNRPARK = 0.9372;
-    private static final double HEAD_PKLOT = 0.975;
+    private static final double HEAD_TUTORIAL = 0.9610;
+    private static final double HEAD_CNRPARK = 0.9324;
+    private static final double HEAD_PKLOT = 0.95;
     private static final double HEAD_GUARD = 0.015;
 
     @Test
