@@ -21,6 +21,14 @@ final class CoreRouteDocs {
                 .answers(200, "the page", "text/html", new StringSchema()));
         docs.describe(HandlerType.GET, "/booking", RouteDoc.of("pages", "The booking page")
                 .answers(200, "the page", "text/html", new StringSchema()));
+        docs.describe(HandlerType.GET, "/bookings/{code}", RouteDoc.of("pages", "A booking's receipt page: count-down, Extend, Cancel")
+                .answers(200, "the page", "text/html", new StringSchema()));
+        docs.describe(HandlerType.GET, "/api/events", RouteDoc.of("status", "The lot pushed as server-sent events")
+                .details("One data: line with the object /api/spots gives, at once and after each sample or change, "
+                        + "at most 2 a second; a keep-alive comment every 15 s")
+                .answers(200, "the event stream", "text/event-stream", new StringSchema())
+                .fails(406, "the client does not ask for an event stream")
+                .fails(503, "too many streams open"));
         docs.describe(HandlerType.GET, "/parking_status", RouteDoc.of("status", "Free spots, counts and the camera's health")
                 .details("free_spots, free, total, reserved_spots, closed_spots, live, source {status, reason, next_try}, updated")
                 .answers(200, "the status", "application/json", new ObjectSchema()));

@@ -6,9 +6,13 @@ import com.parkwatch.booking.BookingService;
 import com.parkwatch.lot.LiveLot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,10 +37,25 @@ final class ReceiptApi {
     }
 
     /** @param withDatabase runs a request's work if a database slot is free, else refuses it at once */
-    static void install(Javalin app, BookingService bookings, LiveLot lot, Consumer<Runnable> withDatabase) {
+    static void install(Javalin app, ApiRoutes docs, BookingService bookings, LiveLot lot, Consumer<Runnable> withDatabase) {
         ReceiptApi api = new ReceiptApi(bookings, lot);
         app.get("/api/bookings/{code}", ctx -> withDatabase.accept(() -> api.show(ctx)));
+        docs.describe(HandlerType.GET, "/api/bookings/{code}", RouteDoc.of("bookings", "A booking's receipt, by its code")
+                .answers(200, "code, spot, label, plate, start, until, extend_minutes, longest_minutes", "application/json",
+                        new ObjectSchema())
+                .fails(404, "no active booking has that code").fails(429, "too many wrong codes from this address"));
         app.post("/api/bookings/{code}/extension", ctx -> withDatabase.accept(() -> api.extend(ctx)));
+        ObjectSchema extension = new ObjectSchema();
+        extension.addProperty("minutes", new IntegerSchema());
+        extension.required(List.of("minutes"));
+        docs.describe(HandlerType.POST, "/api/bookings/{code}/extension", RouteDoc.of("bookings", "Makes a booking longer")
+                .details("From the lot's own pages only (Origin or Referer naming this server), as JSON")
+                .body("the minutes to add", extension)
+                .answers(200, "the booking as GET /api/bookings/{code} gives it", "application/json", new ObjectSchema())
+                .fails(400, "the body is not an extension").fails(403, "not from this lot's pages")
+                .fails(404, "no active booking has that code")
+                .fails(422, "the booking would last longer than the rules allow")
+                .fails(429, "too many wrong codes from this address"));
     }
 
     private void show(Context ctx) {

@@ -8,11 +8,14 @@ import com.parkwatch.history.ReportRange;
 import com.parkwatch.history.Utilisation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -40,9 +43,17 @@ final class ReportsApi {
     }
 
     /** Dates without an offset are the lot's, which is this machine's time zone. */
-    static void install(Javalin app, HistoryStore history, Clock clock) {
+    static void install(Javalin app, ApiRoutes docs, HistoryStore history, Clock clock) {
         ReportsApi api = new ReportsApi(history, clock, ZoneId.systemDefault());
         app.get(ROUTE, api::utilisation);
+        docs.describe(HandlerType.GET, ROUTE, RouteDoc.of("reports", "How the lot was used between two dates")
+                .query("from", true, "a date (the whole day) or a date-time, in the lot's time zone", List.of())
+                .query("to", true, "a date (the whole day) or a date-time, at most 93 days after from", List.of())
+                .query("format", false, "json (default) or csv", List.of("json", "csv"))
+                .answers(200, "occupancy per bay and per hour, stays, turnover, peak, bookings", "application/json",
+                        new ObjectSchema())
+                .fails(400, "a date missing or unreadable, an empty or too long range, or another format")
+                .fails(429, "too many reports asked from this address").fails(503, "reports are busy or the database does not answer"));
     }
 
     private void utilisation(Context ctx) {

@@ -113,11 +113,11 @@ public final class WebServer implements AutoCloseable {
         app.delete("/api/bookings/{code}", ctx -> withDatabase(() -> cancel(ctx)));
         app.get("/snapshot.jpg", this::snapshot);
         app.get("/palette.css", ctx -> ctx.contentType("text/css").result(paletteCss));
-        ReceiptApi.install(app, bookings, lot, this::withDatabase);
+        ReceiptApi.install(app, apiRoutes, bookings, lot, this::withDatabase);
         if (operator != null) {
             OperatorApi.install(app, bookings, operator, Clock.systemUTC());
         }
-        ReportsApi.install(app, bookings.history(), Clock.systemUTC());
+        ReportsApi.install(app, apiRoutes, bookings.history(), Clock.systemUTC());
         CoreRouteDocs.describe(apiRoutes);
         add(new ApiDocs());
         app.exception(BookingRejected.class, (e, ctx) -> ctx.status(statusOf(e.reason())).json(Map.of("error",
