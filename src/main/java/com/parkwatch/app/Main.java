@@ -6,6 +6,7 @@ import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskOptions;
 import com.parkwatch.ui.KioskReport;
+import com.parkwatch.ui.WindowSize;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
 import org.slf4j.Logger;
@@ -15,8 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** The {@code parkwatch} command line; with no command it starts the kiosk. */
@@ -69,6 +75,14 @@ public final class Main implements Callable<Integer> {
             description = "Frames to show before --screenshot (default: ${DEFAULT-VALUE}).")
     long afterFrames;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "The kiosk's language at start: en or de (default: ${DEFAULT-VALUE}); a button on screen changes it.")
+    String language;
+
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "The window's size, from 1024x768 up (default: the screen's; 1600x900 for --screenshot).")
+    String size;
+
     @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
     boolean report;
 
@@ -110,7 +124,9 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         String operatorPin = pinHash != null ? pinHash : pin;
-        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "");
+        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "")
+                .withLanguage(Locale.forLanguageTag(language.strip().toLowerCase(Locale.ROOT)))
+                .withSize(size == null ? null : WindowSize.parse(size));
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
@@ -121,7 +137,12 @@ public final class Main implements Callable<Integer> {
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage());
+                shown = shown.withWeb(null, "Web pages off: " + e.getMessage());
+            }
+            if (web != null) {
+                shown = shown.withWeb(phoneBase(web.port()), "");
+            } else if (shown.webNotice().isEmpty()) {
+                shown = shown.withWeb(null, "Web pages off (--port -1): receipts carry no QR code.");
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
@@ -144,5 +165,25 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where a phone reaches the web pages, for the receipt's QR code: the address they listen on, or, listening on
+     * every network, this machine's first site-local IPv4 address (a phone on the lot's network reaches that one).
+     */
+    private String phoneBase(int port) {
+        String host = webOptions.bind;
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress()) {
+                host = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                        .filter(a -> a instanceof Inet4Address && a.isSiteLocalAddress())
+                        .map(InetAddress::getHostAddress).findFirst().orElse("127.0.0.1");
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot read this machine's addresses for the receipt's QR code: {}", e.getMessage());
+        }
+        return (webOptions.tlsCert != null ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host)
+                + ":" + port;
     }
 }

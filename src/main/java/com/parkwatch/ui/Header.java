@@ -1,6 +1,5 @@
 package com.parkwatch.ui;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,13 +7,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
-/** "Available X / N" (or "Availability unknown" while not live) in large type, the free spot numbers, the clock, the source's status and frames per second. */
+/**
+ * "Available X / N" (or "Availability unknown" while not live) in large type, never cut; the free spots' labels on
+ * two lines of fixed height (so that nothing below moves when they wrap); the clock in the language's form, the
+ * source's status and frames per second. Off the picture: the live feed hides no spot behind it.
+ */
 final class Header extends HBox {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     Header(LotViewModel model) {
         getStyleClass().add("header");
@@ -23,6 +21,7 @@ final class Header extends HBox {
         available.setId(Ids.AVAILABLE);
         available.getStyleClass().add("available");
         available.textProperty().bind(model.availableTextProperty());
+        available.setMinWidth(Region.USE_PREF_SIZE);
         Label free = new Label();
         free.setId(Ids.FREE_SPOTS);
         free.getStyleClass().add("free-spots");
@@ -34,7 +33,8 @@ final class Header extends HBox {
 
         Label clock = new Label();
         clock.getStyleClass().add("clock");
-        clock.textProperty().bind(Bindings.createStringBinding(() -> CLOCK.format(model.nowProperty().get()), model.nowProperty()));
+        clock.setId(Ids.CLOCK);
+        clock.textProperty().bind(model.texts().bind(() -> model.texts().time(model.nowProperty().get()), model.nowProperty()));
         Label status = new Label();
         status.setId(Ids.SOURCE_STATUS);
         status.getStyleClass().add("status");
