@@ -123,6 +123,10 @@ final class KioskWindow {
         // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
         scene.snapshot(null);
         primary.show();
+        if (!full && asked != null) {
+            // Of the size asked for, wholly on the screen where it fits.
+            primary.centerOnScreen();
+        }
         // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
         primary.setFullScreen(full);
 

@@ -49,8 +49,6 @@ final class LotMap extends ScrollPane {
         typicalSide = sides.length == 0 ? 1 : sides[sides.length / 2];
         getStyleClass().add("lot-map");
         setId(Ids.LOT_MAP);
-        setFitToWidth(true);
-        setFitToHeight(true);
         setPannable(true);
         plan.getStyleClass().add("lot-plan");
         Map<String, List<Spot>> byZone = new HashMap<>();
@@ -91,8 +89,9 @@ final class LotMap extends ScrollPane {
         double planWidth = extent.width() * scale + 2 * MARGIN;
         double planHeight = extent.height() * scale + top + MARGIN;
         // Centred when it fits, from the top left when it scrolls.
-        double left = Math.max(MARGIN, (getViewportBounds().getWidth() - planWidth) / 2 + MARGIN);
-        plan.setPrefSize(planWidth, planHeight);
+        double viewWidth = getViewportBounds().getWidth();
+        double left = Math.max(MARGIN, (viewWidth - planWidth) / 2 + MARGIN);
+        plan.setPrefSize(Math.max(viewWidth, planWidth), Math.max(getViewportBounds().getHeight(), planHeight));
         for (MapSpot spot : spots.values()) {
             Box b = spot.tile.spot().box();
             double w = Math.max(TOUCH, b.width() * scale - 4);

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 /** A window's size in pixels, as {@code --size WxH} gives it: from 1024x768 (the smallest the kiosk lays out) to 8K. */
 public record WindowSize(int width, int height) {
 
-    public static final WindowSize SCREENSHOT = new WindowSize(1600, 900);
-    public static final WindowSize SMALLEST = new WindowSize(1024, 768);
+    private static final int SMALLEST_WIDTH = 1024;
+    private static final int SMALLEST_HEIGHT = 768;
     private static final int LARGEST_SIDE = 7680;
+    public static final WindowSize SCREENSHOT = new WindowSize(1600, 900);
     private static final Pattern FORM = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
 
     public WindowSize {
-        if (width < SMALLEST.width || height < SMALLEST.height || width > LARGEST_SIDE || height > LARGEST_SIDE) {
+        if (width < SMALLEST_WIDTH || height < SMALLEST_HEIGHT || width > LARGEST_SIDE || height > LARGEST_SIDE) {
             throw new IllegalArgumentException("the kiosk's window must be from 1024x768 to " + LARGEST_SIDE + "x"
                     + LARGEST_SIDE + " pixels, not " + width + "x" + height);
         }
