@@ -6,7 +6,6 @@ import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.Plates;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,7 +34,7 @@ final class BookingPanel extends Dialog {
         Texts t = model.texts();
         VBox plate = plateCard(model, t, changeSpot);
         VBox duration = durationCard(model, t);
-        VBox summary = summaryCard(model, t);
+        VBox summary = summaryCard(model, t, changeSpot);
         VBox receipt = receiptCard(model, t);
         VBox cancel = cancelCard(model, t);
         getChildren().addAll(plate, duration, summary, receipt, cancel);
@@ -95,7 +94,7 @@ final class BookingPanel extends Dialog {
         return card;
     }
 
-    private static VBox summaryCard(BookingViewModel model, Texts t) {
+    private static VBox summaryCard(BookingViewModel model, Texts t, Runnable changeSpot) {
         GridPane facts = new GridPane();
         facts.getStyleClass().add("facts");
         fact(facts, 0, t.bind("summary.spot"), model.spotLabelProperty(), Ids.SUMMARY_SPOT);
@@ -113,6 +112,7 @@ final class BookingPanel extends Dialog {
         confirm.getStyleClass().add("confirm");
         confirm.disableProperty().bind(model.busyProperty());
         VBox card = card("", facts, rules, error, new HBox(12, confirm, button(t, "back", Ids.SUMMARY_BACK, model::back),
+                button(t, "change.spot", Ids.SUMMARY_CHANGE_SPOT, changeSpot),
                 button(t, "close", Ids.SUMMARY_CLOSE, model::close)));
         title(card, t.bind("summary.title"));
         return card;

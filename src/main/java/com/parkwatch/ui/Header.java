@@ -1,6 +1,7 @@
 package com.parkwatch.ui;
 
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,7 +15,8 @@ import javafx.scene.layout.VBox;
  */
 final class Header extends HBox {
 
-    Header(LotViewModel model) {
+    /** @param actions the buttons beside the counts (history, cancel, language), above the clock */
+    Header(LotViewModel model, Node... actions) {
         getStyleClass().add("header");
         setAlignment(Pos.CENTER_LEFT);
         Label available = new Label();
@@ -27,9 +29,10 @@ final class Header extends HBox {
         free.getStyleClass().add("free-spots");
         free.setWrapText(true);
         free.textProperty().bind(model.freeSpotsProperty());
+        free.setMinWidth(0);
+        // As wide as the count at least (the free labels wrap below it): the count is never cut.
         VBox counts = new VBox(available, free);
         HBox.setHgrow(counts, Priority.ALWAYS);
-        counts.setMinWidth(0);
 
         Label clock = new Label();
         clock.getStyleClass().add("clock");
@@ -42,7 +45,13 @@ final class Header extends HBox {
         Label fps = new Label();
         fps.getStyleClass().add("status");
         fps.textProperty().bind(model.framesPerSecondProperty());
-        VBox right = new VBox(clock, status, fps);
+        HBox buttons = new HBox(12, actions);
+        for (Node action : actions) {
+            ((Region) action).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox state = new HBox(12, status, fps, clock);
+        state.setAlignment(Pos.BASELINE_RIGHT);
+        VBox right = new VBox(8, buttons, state);
         right.setAlignment(Pos.CENTER_RIGHT);
         right.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();

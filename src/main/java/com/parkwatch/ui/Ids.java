@@ -34,6 +34,7 @@ public final class Ids {
     public static final String SUMMARY_PLATE = "summary-plate";
     public static final String SUMMARY_UNTIL = "summary-until";
     public static final String SUMMARY_BACK = "summary-back";
+    public static final String SUMMARY_CHANGE_SPOT = "summary-change-spot";
     public static final String SUMMARY_CLOSE = "summary-close";
     public static final String RECEIPT = "receipt";
     public static final String RECEIPT_SPOT = "receipt-spot";

@@ -23,7 +23,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -161,16 +160,11 @@ final class KioskWindow {
         body.setOrientation(Orientation.HORIZONTAL);
         body.setDividerPositions(FeedSize.FEED_SHARE);
         BorderPane main = new BorderPane(body);
-        Header header = new Header(model);
-        HBox.setHgrow(header, Priority.ALWAYS);
         Button language = Dialog.button("", Ids.LANGUAGE, texts::nextLanguage);
         language.textProperty().bind(texts.bind("language.other"));
-        HBox top = new HBox(12, header, BookingPanel.button(texts, "history", Ids.OPEN_HISTORY, history::showLot),
+        Header header = new Header(model, BookingPanel.button(texts, "history", Ids.OPEN_HISTORY, history::showLot),
                 BookingPanel.button(texts, "cancel.open", Ids.OPEN_CANCEL, booking::openCancel), language);
-        top.getStyleClass().add("top");
-        top.setAlignment(Pos.CENTER);
-        top.getChildren().stream().filter(n -> n instanceof Button).forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
-        main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
+        main.setTop(new VBox(header, notLiveBanner(), correctingBanner(), webNotice()));
         StackPane root = new StackPane(main, new BookingPanel(booking, () -> {
             // The driver picks another spot on the map: the free ones only, so no taken one is offered.
             booking.close();

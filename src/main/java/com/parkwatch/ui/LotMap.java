@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * The lot as a driver sees it from above: each spot drawn where it is in the camera's picture, scaled to fit the
  * pane, coloured by its state and labelled with its label, symbols and state word (colour is never the only cue).
  * Every spot is a touch target of at least {@value #TOUCH} px: a lot too dense for that at the pane's size is drawn
- * larger and scrolls. Zones the layout names are outlined and named. Shows the view model's tiles, so "free only"
+ * larger and scrolls (the tutorial's 396 bays at 1600x900 take about four panes). Zones the layout names are outlined and named. Shows the view model's tiles, so "free only"
  * hides the others here as in the list.
  */
 final class LotMap extends ScrollPane {
@@ -31,8 +31,9 @@ final class LotMap extends ScrollPane {
 
     private final Layout layout;
     private final Box extent;
-    /** The spots' median short side in the picture: the scale at which it is {@link #TOUCH} px is the least. */
-    private final double typicalSide;
+    /** The spots' median width and height in the picture: the scales at which they are {@link #TOUCH} px are the least. */
+    private final double typicalWidth;
+    private final double typicalHeight;
     private final Map<Integer, MapSpot> spots = new LinkedHashMap<>();
     private final List<ZoneOutline> zones = new ArrayList<>();
     private final Pane plan = new Pane() {
@@ -45,8 +46,8 @@ final class LotMap extends ScrollPane {
     LotMap(LotViewModel model, Consumer<SpotTile> onTap) {
         this.layout = model.layout();
         this.extent = extentOf(layout.spots());
-        double[] sides = layout.spots().stream().mapToDouble(s -> Math.min(s.box().width(), s.box().height())).sorted().toArray();
-        typicalSide = sides.length == 0 ? 1 : sides[sides.length / 2];
+        typicalWidth = median(layout.spots().stream().mapToDouble(s -> s.box().width()).sorted().toArray());
+        typicalHeight = median(layout.spots().stream().mapToDouble(s -> s.box().height()).sorted().toArray());
         getStyleClass().add("lot-map");
         setId(Ids.LOT_MAP);
         setPannable(true);
@@ -75,36 +76,46 @@ final class LotMap extends ScrollPane {
         spots.values().forEach(s -> s.setVisible(shown.contains(s.tile)));
     }
 
-    /** The scale from the picture to the pane: the whole lot in view, unless its spots would be too small to tap. */
-    double scale() {
+    private static double median(double[] sorted) {
+        return sorted.length == 0 ? 1 : sorted[sorted.length / 2];
+    }
+
+    /**
+     * The scales from the picture to the pane, across and down: the whole lot in view, unless its spots would then be
+     * too small to tap. Each direction is stretched apart, so that a lot of wide, shallow bays is made deep enough
+     * to tap without being made as much wider.
+     */
+    double[] scales() {
         double width = Math.max(1, getViewportBounds().getWidth() - 2 * MARGIN);
         double height = Math.max(1, getViewportBounds().getHeight() - 2 * MARGIN - (zones.isEmpty() ? 0 : ZONE_TITLE));
         double fit = Math.min(width / extent.width(), height / extent.height());
-        return Math.max(fit, TOUCH / typicalSide);
+        return new double[]{Math.max(fit, TOUCH / typicalWidth), Math.max(fit, TOUCH / typicalHeight)};
     }
 
     private void place() {
-        double scale = scale();
+        double[] scales = scales();
+        double sx = scales[0];
+        double sy = scales[1];
         double top = MARGIN + (zones.isEmpty() ? 0 : ZONE_TITLE);
-        double planWidth = extent.width() * scale + 2 * MARGIN;
-        double planHeight = extent.height() * scale + top + MARGIN;
+        double planWidth = extent.width() * sx + 2 * MARGIN;
+        double planHeight = extent.height() * sy + top + MARGIN;
         // Centred when it fits, from the top left when it scrolls.
         double viewWidth = getViewportBounds().getWidth();
         double left = Math.max(MARGIN, (viewWidth - planWidth) / 2 + MARGIN);
         plan.setPrefSize(Math.max(viewWidth, planWidth), Math.max(getViewportBounds().getHeight(), planHeight));
         for (MapSpot spot : spots.values()) {
             Box b = spot.tile.spot().box();
-            double w = Math.max(TOUCH, b.width() * scale - 4);
-            double h = Math.max(TOUCH, b.height() * scale - 4);
-            double cx = left + (spot.tile.spot().centre().x() - extent.x()) * scale;
-            double cy = top + (spot.tile.spot().centre().y() - extent.y()) * scale;
+            double w = Math.max(TOUCH, b.width() * sx - 4);
+            double h = Math.max(TOUCH, b.height() * sy - 4);
+            double cx = left + (spot.tile.spot().centre().x() - extent.x()) * sx;
+            double cy = top + (spot.tile.spot().centre().y() - extent.y()) * sy;
             spot.resizeRelocate(cx - w / 2, cy - h / 2, w, h);
             spot.fit(w, h);
         }
         for (ZoneOutline zone : zones) {
-            double x = left + (zone.box.x() - extent.x()) * scale - 6;
-            double y = top + (zone.box.y() - extent.y()) * scale - 6;
-            zone.outline.resizeRelocate(x, y, zone.box.width() * scale + 12, zone.box.height() * scale + 12);
+            double x = left + (zone.box.x() - extent.x()) * sx - 6;
+            double y = top + (zone.box.y() - extent.y()) * sy - 6;
+            zone.outline.resizeRelocate(x, y, zone.box.width() * sx + 12, zone.box.height() * sy + 12);
             zone.title.autosize();
             zone.title.relocate(x, y - zone.title.getHeight());
         }

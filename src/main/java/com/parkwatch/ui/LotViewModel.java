@@ -1,6 +1,5 @@
 package com.parkwatch.ui;
 
-import com.parkwatch.lot.FreeSpots;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.LotView;
@@ -43,6 +42,8 @@ public final class LotViewModel {
 
     private static final Duration HISTORY_SPACING = Duration.ofSeconds(10);
     private static final Duration HISTORY_LENGTH = Duration.ofHours(1);
+    /** Labels the header lists before "+N more": what two lines hold at 1024 px with three-digit labels. */
+    static final int LISTED = 20;
 
     private final Layout layout;
     private final Texts texts;
@@ -106,9 +107,8 @@ public final class LotViewModel {
         if (free.isEmpty()) {
             return texts.get("free.none");
         }
-        String listed = String.join(" ", free.subList(0, Math.min(free.size(), FreeSpots.LISTED)));
-        return texts.get("free.list", listed) + (free.size() > FreeSpots.LISTED
-                ? " " + texts.get("free.more", free.size() - FreeSpots.LISTED) : "");
+        String listed = String.join(" ", free.subList(0, Math.min(free.size(), LISTED)));
+        return texts.get("free.list", listed) + (free.size() > LISTED ? " " + texts.get("free.more", free.size() - LISTED) : "");
     }
 
     // ---- commands

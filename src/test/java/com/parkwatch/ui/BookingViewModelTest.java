@@ -139,7 +139,7 @@ class BookingViewModelTest {
         model.plateDone();
         model.chooseDuration(60);
         model.confirm();
-        assertEquals("Spot B was taken meanwhile: tap Close and pick another free spot.", model.errorProperty().get());
+        assertEquals("Spot B was taken meanwhile: tap Change spot and pick another free one.", model.errorProperty().get());
         assertEquals(BookingViewModel.Step.SUMMARY, model.stepProperty().get());
 
         lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
