@@ -23,7 +23,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -98,7 +97,6 @@ final class KioskWindow {
         watch.show(painter);
         startedNanos = System.nanoTime();
         watch.start();
-        tappedOnFeed = id -> { };
         feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady, shown,
                 id -> tappedOnFeed.accept(id));
 

@@ -14,7 +14,7 @@ public record WindowSize(int width, int height) {
 
     public WindowSize {
         if (width < SMALLEST_WIDTH || height < SMALLEST_HEIGHT || width > LARGEST_SIDE || height > LARGEST_SIDE) {
-            throw new IllegalArgumentException("the kiosk's window must be from 1024x768 to " + LARGEST_SIDE + "x"
+            throw new IllegalArgumentException("the kiosk's window (--size) must be from 1024x768 to " + LARGEST_SIDE + "x"
                     + LARGEST_SIDE + " pixels, not " + width + "x" + height);
         }
     }
