@@ -163,11 +163,5 @@ final class LotMap extends ScrollPane {
             getStyleClass().add("map-spot");
             setOnMouseClicked(e -> onTap.accept(tile));
         }
-
-        /** Type that fits the spot: large on a roomy map, small on a dense one. */
-        void fit(double w, double h) {
-            double size = Math.max(10, Math.min(24, Math.min(h / 3.0, w / 4.5)));
-            setStyle("-fx-font-size: " + Math.round(size) + "px;");
-        }
     }
 }

@@ -15,13 +15,15 @@ class SpotBadge extends VBox {
 
     private final SpotTile tile;
     private final LotViewModel model;
+    private final Label name;
+    private final Label word;
 
     SpotBadge(SpotTile tile, LotViewModel model) {
         this.tile = tile;
         this.model = model;
-        Label name = new Label(tile.labelWithSymbols());
+        name = new Label(tile.labelWithSymbols());
         name.getStyleClass().add("badge-label");
-        Label word = new Label();
+        word = new Label();
         word.getStyleClass().add("badge-word");
         word.textProperty().bind(model.texts().bind(() -> stateWord(model.texts(), tile.stateProperty().get()),
                 tile.stateProperty()));
@@ -37,6 +39,14 @@ class SpotBadge extends VBox {
         tile.stateProperty().addListener(restyle);
         model.liveProperty().addListener(restyle);
         style();
+    }
+
+    /** Type as large as the badge holds: the label (a few characters) larger than the state's word. */
+    void fit(double width, double height) {
+        double label = Math.max(10, Math.min(height / 2.6, width / Math.max(2.5, 0.62 * name.getText().length() + 0.6)));
+        double stateWord = Math.max(9, Math.min(height / 4.5, width / 5.2));
+        name.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", label));
+        word.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.0fpx;", stateWord));
     }
 
     private void style() {
