@@ -6,6 +6,7 @@ import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.ui.KioskOptions;
 import com.parkwatch.ui.KioskReport;
+import com.parkwatch.ui.WindowSize;
 import com.parkwatch.ui.editor.SetupOptions;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.web.WebServer;
@@ -16,8 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +86,14 @@ public final class Main implements Callable<Integer> {
             description = "Where the layout editor saves (default: --mask when it is a .json layout, else DATA_DIR/layout.json).")
     Path saveLayout;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "The kiosk's language at start: en or de (default: ${DEFAULT-VALUE}); a button on screen changes it.")
+    String language;
+
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "The window's size, from 1024x768 up (default: the screen's; 1600x900 for --screenshot).")
+    String size;
+
     @Option(names = "--report", description = "At exit, print frames decoded, shown and dropped, and how long the FX thread spent in our code.")
     boolean report;
 
@@ -130,8 +143,10 @@ public final class Main implements Callable<Integer> {
         history.retention();
         IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
         String operatorPin = pinHash != null ? pinHash : pin;
-        SetupOptions setUp = setupOptions();
-        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "", setUp);
+        KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "")
+                .withLanguage(Locale.forLanguageTag(language.strip().toLowerCase(Locale.ROOT)))
+                .withSize(size == null ? null : WindowSize.parse(size))
+                .withSetup(setupOptions());
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
              LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
@@ -144,7 +159,12 @@ public final class Main implements Callable<Integer> {
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "Web pages off: " + e.getMessage(), setUp);
+                shown = shown.withWeb(null, "Web pages off: " + e.getMessage());
+            }
+            if (web != null) {
+                shown = shown.withWeb(phoneBase(web.port()), "");
+            } else if (shown.webNotice().isEmpty()) {
+                shown = shown.withWeb(null, "Web pages off (--port -1): receipts carry no QR code.");
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {
@@ -180,5 +200,25 @@ public final class Main implements Callable<Integer> {
         folders.add(saveTo.toAbsolutePath().getParent());
         folders.add(store.dataDir().toAbsolutePath());
         return new SetupOptions(setup, saveTo, List.copyOf(folders));
+    }
+
+    /**
+     * Where a phone reaches the web pages, for the receipt's QR code: the address they listen on, or, listening on
+     * every network, this machine's first site-local IPv4 address (a phone on the lot's network reaches that one).
+     */
+    private String phoneBase(int port) {
+        String host = webOptions.bind;
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress()) {
+                host = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                        .filter(a -> a instanceof Inet4Address && a.isSiteLocalAddress())
+                        .map(InetAddress::getHostAddress).findFirst().orElse("127.0.0.1");
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot read this machine's addresses for the receipt's QR code: {}", e.getMessage());
+        }
+        return (webOptions.tlsCert != null ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host)
+                + ":" + port;
     }
 }

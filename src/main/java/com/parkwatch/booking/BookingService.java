@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Bookings, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no other
@@ -31,13 +29,8 @@ import java.util.regex.Pattern;
 public final class BookingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
-    /** Letters and digits, optionally grouped by single spaces or hyphens: "AB 123 CD", "B-MW-2024". */
-    private static final Pattern PLATE = Pattern.compile("[A-Z0-9]+(?:[ -][A-Z0-9]+)*");
-    private static final int PLATE_MIN_CHARACTERS = 2;
-    private static final int PLATE_MAX_LENGTH = 12;
-    /** Crockford's base 32: no I, L, O or U to misread. Eight characters carry 40 random bits. */
-    private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final int CODE_LENGTH = 8;
+    /** Crockford's base 32 ({@link BookingCodes}): eight characters carry 40 random bits. */
+    private static final char[] CODE_ALPHABET = BookingCodes.ALPHABET.toCharArray();
     /** The client of bookings made at the kiosk: shared by everyone at the lot, limited per plate only. */
     public static final String KIOSK = "kiosk";
     /** How far back the operator's lists of bookings and alerts reach. */
@@ -101,7 +94,7 @@ public final class BookingService {
      * @throws StoreUnavailable when the database cannot be reached within its time
      */
     public Booking book(int spot, String plate, int minutes, String client) {
-        String normalised = normalisePlate(plate);
+        String normalised = Plates.checked(plate);
         rules.check(minutes);
         boolean web = !KIOSK.equals(client);
         if (web && bookingsMade.full(client)) {
@@ -167,23 +160,8 @@ public final class BookingService {
         return locks[Math.floorMod(key.hashCode(), locks.length)];
     }
 
-    /** Upper case, trimmed, inner blanks folded; refuses what cannot be a plate. */
-    static String normalisePlate(String plate) {
-        if (plate == null || plate.length() > 4 * PLATE_MAX_LENGTH) {
-            throw new BookingRejected(BookingRejected.Reason.INVALID, "give a licence plate of at most "
-                    + PLATE_MAX_LENGTH + " characters");
-        }
-        String p = plate.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        long characters = p.chars().filter(Character::isLetterOrDigit).count();
-        if (p.length() > PLATE_MAX_LENGTH || characters < PLATE_MIN_CHARACTERS || !PLATE.matcher(p).matches()) {
-            throw new BookingRejected(BookingRejected.Reason.INVALID, "\"" + (p.length() > 20 ? p.substring(0, 20) + "..." : p)
-                    + "\" is not a licence plate: use 2 to 12 letters and digits, spaces or hyphens between groups");
-        }
-        return p;
-    }
-
     private String newCode() {
-        char[] code = new char[CODE_LENGTH];
+        char[] code = new char[BookingCodes.LENGTH];
         for (int i = 0; i < code.length; i++) {
             code[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
         }
@@ -286,7 +264,7 @@ public final class BookingService {
     }
 
     private static String normaliseCode(String code) {
-        return code.strip().toUpperCase(Locale.ROOT);
+        return BookingCodes.normalise(code);
     }
 
     public List<Booking> active() {

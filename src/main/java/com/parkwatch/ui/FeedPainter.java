@@ -38,7 +38,7 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
      */
     FeedPainter(LiveLot lot, Layout shown, long frameNanos) {
         this.lot = lot;
-        this.annotator = new Annotator(shown);
+        this.annotator = Annotator.withoutPanel(shown);
         buffers = new FeedBuffer[]{new FeedBuffer(shown.width(), shown.height()),
                 new FeedBuffer(shown.width(), shown.height()), new FeedBuffer(shown.width(), shown.height())};
         this.feed = new FrameHandOff<>(buffers[0], buffers[1], buffers[2]);

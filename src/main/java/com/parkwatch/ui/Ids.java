@@ -13,7 +13,36 @@ public final class Ids {
     public static final String CORRECTING = "correcting";
     public static final String CORRECTING_DONE = "correcting-done";
 
+    public static final String LOT_MAP = "lot-map";
+    public static final String SPOT_LIST = "spot-list";
+    public static final String SHOW_MAP = "show-map";
+    public static final String SHOW_LIST = "show-list";
+    public static final String FREE_ONLY = "free-only";
+    public static final String BOOK_BEST = "book-best";
+    public static final String LANGUAGE = "language";
+    public static final String FEED = "feed";
+    public static final String CLOCK = "clock";
+
     public static final String BOOKING_SPOT = "booking-spot";
+    public static final String CHANGE_SPOT = "change-spot";
+    public static final String PLATE_NEXT = "plate-next";
+    public static final String PLATE_LIMIT = "plate-limit";
+    public static final String PLATE_ERROR = "plate-error";
+    public static final String DURATION_BACK = "duration-back";
+    public static final String DURATION_CLOSE = "duration-close";
+    public static final String SUMMARY_SPOT = "summary-spot";
+    public static final String SUMMARY_PLATE = "summary-plate";
+    public static final String SUMMARY_UNTIL = "summary-until";
+    public static final String SUMMARY_BACK = "summary-back";
+    public static final String SUMMARY_CHANGE_SPOT = "summary-change-spot";
+    public static final String SUMMARY_CLOSE = "summary-close";
+    public static final String RECEIPT = "receipt";
+    public static final String RECEIPT_SPOT = "receipt-spot";
+    public static final String RECEIPT_PLATE = "receipt-plate";
+    public static final String RECEIPT_UNTIL = "receipt-until";
+    public static final String RECEIPT_QR = "receipt-qr";
+    public static final String RECEIPT_PHONE = "receipt-phone";
+    public static final String RECEIPT_LEAVES = "receipt-leaves";
     public static final String BOOKING_PLATE = "booking-plate";
     public static final String BOOKING_ERROR = "booking-error";
     public static final String BOOKING_CONFIRM = "booking-confirm";
@@ -69,6 +98,11 @@ public final class Ids {
 
     public static String spot(int id) {
         return "spot-" + id;
+    }
+
+    /** A spot on the lot map (the list's tile is {@link #spot}). */
+    public static String mapSpot(int id) {
+        return "map-spot-" + id;
     }
 
     public static String duration(int minutes) {

@@ -24,7 +24,8 @@ public final class KioskLauncher {
     /** Shows the kiosk until the operator (or the screenshot, or the q key in a window) leaves it. */
     public static KioskReport run(LotWatch watch, KioskOptions options) throws InterruptedException {
         if (options.screenshot() != null || !hasDisplay()) {
-            useHeadlessPlatform();
+            WindowSize size = options.windowSize();
+            useHeadlessPlatform(size != null ? size : WindowSize.SCREENSHOT);
         }
         JAVAFX_LOG.setLevel(Level.SEVERE);
         CountDownLatch left = new CountDownLatch(1);
@@ -44,11 +45,16 @@ public final class KioskLauncher {
         return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
-    /** Monocle's headless screen, software rendering, at the kiosk's window size. */
+    /** Monocle's headless screen, software rendering, large enough for every window the tests open (1920x1080). */
     public static void useHeadlessPlatform() {
+        useHeadlessPlatform(new WindowSize(1920, 1080));
+    }
+
+    /** Monocle's headless screen at this size, software rendering; only before JavaFX starts. */
+    public static void useHeadlessPlatform(WindowSize screen) {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", (int) KioskWindow.WIDTH + "x" + (int) KioskWindow.HEIGHT + "-32");
+        System.setProperty("headless.geometry", screen.width() + "x" + screen.height() + "-32");
     }
 }

@@ -13,6 +13,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -23,7 +24,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -47,8 +47,10 @@ import java.util.Base64;
  */
 final class KioskWindow {
 
-    static final double WIDTH = 1600;
-    static final double HEIGHT = 900;
+    /** The sizes the style sheet is written for: larger and smaller windows scale its type. */
+    private static final double DESIGN_WIDTH = 1600;
+    private static final double DESIGN_HEIGHT = 900;
+    private static final double BASE_FONT = 18;
     private static final Logger LOG = LoggerFactory.getLogger(KioskWindow.class);
     /** The first seconds on screen, while the scene's first layouts and the JIT settle: their drops counted apart. */
     private static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(3);
@@ -57,6 +59,7 @@ final class KioskWindow {
     private final KioskOptions options;
     private final Runnable exit;
     private final LotViewModel model;
+    private final Texts texts;
     private final FxTimings timings = new FxTimings();
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
     private FeedPainter painter;
@@ -71,37 +74,58 @@ final class KioskWindow {
     /** Dropped up to the end of {@link #SETTLING}, or -1 before. */
     private long droppedSettling = -1;
     private boolean exiting;
+    /** Where a tap on the feed goes: set once the dialogs exist. */
+    private java.util.function.IntConsumer tappedOnFeed;
 
     /** @param exit leaves the kiosk: called once, after the window has done its own closing */
     KioskWindow(LotWatch watch, KioskOptions options, Runnable exit) {
         this.watch = watch;
         this.options = options;
         this.exit = exit;
-        this.model = new LotViewModel(watch.layout());
+        this.texts = new Texts(options.language());
+        this.model = new LotViewModel(watch.layout(), texts);
     }
 
     void show(Stage primary) {
         stage = primary;
         boolean full = options.fullScreen();
-        Layout shown = FeedSize.forScreen(watch.layout(), full ? Screen.getPrimary().getBounds().getWidth() : WIDTH,
-                full ? Screen.getPrimary().getBounds().getHeight() : HEIGHT);
+        Rectangle2D screen = full ? Screen.getPrimary().getBounds() : Screen.getPrimary().getVisualBounds();
+        WindowSize asked = options.windowSize();
+        double width = asked != null ? asked.width() : screen.getWidth();
+        double height = asked != null ? asked.height() : screen.getHeight();
+        Layout shown = FeedSize.forScreen(watch.layout(), width, height);
         painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
         watch.show(painter);
         watch.onLayoutSwitched(painter::relayout);
         startedNanos = System.nanoTime();
         watch.start();
-        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady);
+        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady, shown,
+                id -> tappedOnFeed.accept(id));
 
-        Scene scene = new Scene(root(), WIDTH, HEIGHT);
+        StackPane root = root();
+        // Type follows the window: the style sheet's sizes are in em of this, written for 1600x900.
+        double scale = Math.max(0.75, Math.min(2.4, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT)));
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * scale));
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
         scene.getStylesheets().add("data:text/css;base64," + Base64.getEncoder().encodeToString(
                 Palette.css("-fx-background-color").getBytes(StandardCharsets.UTF_8)));
         installKeys(scene, primary);
         primary.setTitle("ParkWatch");
         primary.setScene(scene);
+        if (!full && asked == null) {
+            // A window of the screen's size where the window manager puts it, never its 200x200 default.
+            primary.setX(screen.getMinX());
+            primary.setY(screen.getMinY());
+            primary.setMaximized(true);
+        }
         // Lays the scene out and draws it once before it shows: the first pulses on screen then take less long.
         scene.snapshot(null);
         primary.show();
+        if (!full && asked != null) {
+            // Of the size asked for, wholly on the screen where it fits.
+            primary.centerOnScreen();
+        }
         // After show: a window must exist (and, on Monocle, have focus) before it can go full screen.
         primary.setFullScreen(full);
 
@@ -118,9 +142,10 @@ final class KioskWindow {
         feed.start();
     }
 
-    /** The feed and the grid under the header and banners, with the dialogs over them. */
+    /** The feed and the lot (map or list) under the header and banners, with the dialogs over them. */
     private StackPane root() {
-        BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks);
+        BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks, texts, Clock.systemUTC(),
+                options.webBase(), options.receiptTimeout());
         HistoryPanel history = new HistoryPanel(model, new HistoryViewModel(watch.bookings().history(), tasks,
                 Clock.systemUTC(), java.time.ZoneId.systemDefault()));
         CorrectionPanel correction = new CorrectionPanel((spot, truth) -> watch.correct(spot, truth)
@@ -130,19 +155,23 @@ final class KioskWindow {
                     }
                 }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks,
                 CorrectionPanel.IDLE);
-        SpotGrid grid = new SpotGrid(model, tile -> tapped(tile, booking, correction, history));
-        SplitPane body = new SplitPane(feed, grid);
+        java.util.function.Consumer<SpotTile> onTap = tile -> tapped(tile, booking, correction, history);
+        tappedOnFeed = id -> onTap.accept(model.tile(id));
+        SplitPane body = new SplitPane(feed, new LotPane(model, onTap, () -> bookBest(booking)));
         body.setOrientation(Orientation.HORIZONTAL);
         body.setDividerPositions(FeedSize.FEED_SHARE);
         BorderPane main = new BorderPane(body);
-        Header header = new Header(model);
-        HBox.setHgrow(header, Priority.ALWAYS);
-        HBox top = new HBox(12, header, Dialog.button("History", Ids.OPEN_HISTORY, history::showLot),
-                Dialog.button("Cancel a booking", Ids.OPEN_CANCEL, booking::openCancel));
-        top.getStyleClass().add("top");
-        top.setAlignment(Pos.CENTER);
-        main.setTop(new VBox(top, notLiveBanner(), correctingBanner(), webNotice()));
-        StackPane root = new StackPane(main, new BookingPanel(booking), history, correction);
+        Button language = Dialog.button("", Ids.LANGUAGE, texts::nextLanguage);
+        language.textProperty().bind(texts.bind("language.other"));
+        Header header = new Header(model, BookingPanel.button(texts, "history", Ids.OPEN_HISTORY, history::showLot),
+                BookingPanel.button(texts, "cancel.open", Ids.OPEN_CANCEL, booking::openCancel), language);
+        main.setTop(new VBox(header, notLiveBanner(), correctingBanner(), webNotice()));
+        StackPane root = new StackPane(main, new BookingPanel(booking, () -> {
+            // The driver picks another spot on the map: the free ones only, so no taken one is offered.
+            booking.close();
+            model.setFreeOnly(true);
+            model.showMap(true);
+        }), history, correction);
         LayoutEditor editor = LayoutEditor.forLot(watch, options.setup(), tasks);
         if (options.fullScreen()) {
             // Bays the layout closes for good or keeps for staff are not the operator's to open or close.
@@ -159,12 +188,20 @@ final class KioskWindow {
         return root;
     }
 
-    /** A tap on a tile: the operator corrects it; a driver books a free one, or sees a taken one's history. */
+    /** "Book a spot": the best free spot ({@link BestSpot}) is offered; the driver may change it on the map. */
+    private void bookBest(BookingViewModel booking) {
+        model.bestFreeSpot().ifPresent(tile -> booking.open(tile.id(), tile.label()));
+    }
+
+    /**
+     * A tap on a spot (map, list or feed): the operator corrects it; a driver books a free one, or sees a taken one's
+     * history. Bays kept for staff or closed for good are never offered.
+     */
     private void tapped(SpotTile tile, BookingViewModel booking, CorrectionPanel correction, HistoryPanel history) {
         if (model.correctingProperty().get()) {
             correction.open(tile);
-        } else if (tile.stateProperty().get() == SpotState.FREE && model.liveProperty().get()) {
-            booking.open(tile.id(), model.freeSpotIds());
+        } else if (tile.stateProperty().get() == SpotState.FREE && model.liveProperty().get() && tile.spot().forDrivers()) {
+            booking.open(tile.id(), tile.label());
         } else {
             history.showSpot(tile);
         }
@@ -271,8 +308,9 @@ final class KioskWindow {
 
     /** Shown while the operator corrects tiles: what a tap does now, and the way back. */
     private HBox correctingBanner() {
-        Label hint = new Label("Correcting: tap a tile whose state is wrong and say what is there.");
-        HBox banner = new HBox(16, hint, Dialog.button("Done", Ids.CORRECTING_DONE, () -> model.setCorrecting(false)));
+        Label hint = new Label();
+        hint.textProperty().bind(texts.bind("correcting.hint"));
+        HBox banner = new HBox(16, hint, BookingPanel.button(texts, "done", Ids.CORRECTING_DONE, () -> model.setCorrecting(false)));
         banner.setId(Ids.CORRECTING);
         banner.getStyleClass().add("correcting");
         banner.setAlignment(Pos.CENTER_LEFT);

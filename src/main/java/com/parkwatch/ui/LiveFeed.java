@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.Layout;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.effect.ColorAdjust;
@@ -7,9 +8,12 @@ import javafx.scene.effect.Effect;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
+import java.util.function.IntConsumer;
+
 /**
  * The annotated live feed: on each screen pulse it shows the newest frame from the hand-off, if any, keeping the
- * aspect ratio (letterboxed). It counts frames shown, for the header and for screenshots.
+ * aspect ratio (letterboxed). It counts frames shown, for the header and for screenshots. A tap on a spot in the
+ * picture reports that spot, as a tap on the map does.
  */
 final class LiveFeed extends StackPane {
 
@@ -31,9 +35,17 @@ final class LiveFeed extends StackPane {
      * @param onFrame told of each frame shown
      * @param onReady told once, when the scene's first pulses are drawn and frames can be shown as they come
      */
+    /**
+     * @param picture   the layout at the size of the frames shown
+     * @param onSpot    told of the spot a tap on the picture fell on
+     */
     LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame,
-             Runnable onReady) {
+             Runnable onReady, Layout picture, IntConsumer onSpot) {
         this.frames = frames;
+        setId(Ids.FEED);
+        // The picture's own coordinates: the ImageView is as large as the picture is shown, wherever it is centred.
+        view.setOnMouseClicked(e -> SpotAt.tap(picture, e.getX(), e.getY(), view.getBoundsInLocal().getWidth())
+                .ifPresent(spot -> onSpot.accept(spot.id())));
         getStyleClass().add("feed");
         view.setPreserveRatio(true);
         view.setSmooth(true);

@@ -1,43 +1,59 @@
 package com.parkwatch.ui;
 
-import com.parkwatch.lot.FreeSpots;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.lot.SpotView;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.chart.XYChart;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
- * whether the states are current. Changed only on the FX thread, from the live lot's views and the clock.
+ * whether the states are current; and what the driver chose to see (the map or the list, free spots only). The map
+ * and the list show the same tiles, in reading order. Changed only on the FX thread, from the live lot's views and
+ * the clock.
  */
 public final class LotViewModel {
 
     private static final Duration HISTORY_SPACING = Duration.ofSeconds(10);
     private static final Duration HISTORY_LENGTH = Duration.ofHours(1);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    /** Labels the header lists before "+N more": what two lines hold at 1024 px with three-digit labels. */
+    static final int LISTED = 20;
+
+    private final Layout layout;
+    private final Texts texts;
 
     // ---- properties
+    private final ReadOnlyObjectWrapper<LotView> lot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper availableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freeSpots = new ReadOnlyStringWrapper("");
+    private final BooleanProperty freeOnly = new SimpleBooleanProperty();
+    private final BooleanProperty showingMap = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper lastSeen = new ReadOnlyStringWrapper("");
@@ -46,18 +62,53 @@ public final class LotViewModel {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private final ReadOnlyBooleanWrapper correcting = new ReadOnlyBooleanWrapper();
     private final ObservableList<SpotTile> tiles;
+    private final Map<Integer, SpotTile> byId;
+    /** In reading order, told of each tile's change of state: the free-only filter follows it. */
+    private final ObservableList<SpotTile> inReadingOrder;
+    private final FilteredList<SpotTile> shown;
     /** Free spots over the last hour: x in minutes before now (negative), y the count; one point per 10 s. */
     private final ObservableList<XYChart.Data<Number, Number>> freeHistory = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> freeHistoryView =
             FXCollections.unmodifiableObservableList(freeHistory);
     private final Deque<Instant> historyTimes = new ArrayDeque<>();
 
+    /** In English. */
     public LotViewModel(Layout layout) {
+        this(layout, new Texts(java.util.Locale.ENGLISH));
+    }
+
+    public LotViewModel(Layout layout, Texts texts) {
+        this.layout = layout;
+        this.texts = texts;
         List<SpotTile> all = new ArrayList<>();
         Instant start = Instant.now();
-        layout.spots().forEach(s -> all.add(new SpotTile(s.id(), start)));
+        layout.spots().forEach(s -> all.add(new SpotTile(s, start)));
         tiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
-        availableText.set("Starting…");
+        byId = all.stream().collect(Collectors.toMap(SpotTile::id, Function.identity()));
+        inReadingOrder = FXCollections.observableArrayList(t -> new Observable[]{t.stateProperty()});
+        layout.inReadingOrder().forEach(s -> inReadingOrder.add(byId.get(s.id())));
+        shown = new FilteredList<>(inReadingOrder);
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> freeOnly.get()
+                ? t -> t.stateProperty().get() == SpotState.FREE : t -> true, freeOnly));
+        availableText.bind(texts.bind(() -> lot.get() == null ? texts.get("starting")
+                : lot.get().live() ? texts.get("available", lot.get().free(), lot.get().total())
+                : texts.get("availability.unknown"), lot));
+        freeSpots.bind(texts.bind(() -> lot.get() == null || !lot.get().live() ? "" : freeText(lot.get()), lot));
+        lastSeen.bind(texts.bind(() -> lot.get() == null || lot.get().updated() == null ? texts.get("never.seen")
+                : texts.get("seen", texts.time(lot.get().updated())), lot));
+        notLiveReason.bind(texts.bind(() -> lot.get() == null || lot.get().live() ? ""
+                : texts.get("not.live", lot.get().source().describe(), lastSeen.get()), lot, lastSeen));
+    }
+
+    /** "Free: 3 7 12 +40 more", by the labels drivers read, in reading order. */
+    private String freeText(LotView view) {
+        List<String> free = inReadingOrder.stream().filter(t -> t.stateProperty().get() == SpotState.FREE)
+                .map(SpotTile::label).toList();
+        if (free.isEmpty()) {
+            return texts.get("free.none");
+        }
+        String listed = String.join(" ", free.subList(0, Math.min(free.size(), LISTED)));
+        return texts.get("free.list", listed) + (free.size() > LISTED ? " " + texts.get("free.more", free.size() - LISTED) : "");
     }
 
     // ---- commands
@@ -73,13 +124,9 @@ public final class LotViewModel {
     /** The counts, the camera's health and the history of a view of the lot. */
     public void applyLot(LotView view, Instant at) {
         live.set(view.live());
-        lastSeen.set(view.updated() == null ? "never seen" : "seen " + TIME.format(view.updated()));
         status.set(view.source().describe());
-        notLiveReason.set(view.live() ? "" : "Not live: the camera is not watching the lot (" + view.source().describe()
-                + "). Last " + lastSeen.get() + ".");
-        // Blind means blind: no count is offered as current.
-        availableText.set(view.live() ? "Available " + view.free() + " / " + view.total() : "Availability unknown");
-        freeSpots.set(view.live() ? FreeSpots.text(view.freeSpotIds()) : "");
+        // Blind means blind: no count is offered as current (the bindings read the view's live flag).
+        lot.set(view);
         if (view.live()) {
             remember(view.free(), at);
         }
@@ -103,6 +150,14 @@ public final class LotViewModel {
 
     void setFramesPerSecond(double fps) {
         framesPerSecond.set(String.format("%.0f fps", fps));
+    }
+
+    void setFreeOnly(boolean on) {
+        freeOnly.set(on);
+    }
+
+    void showMap(boolean map) {
+        showingMap.set(map);
     }
 
     void tick(Instant instant) {
@@ -165,6 +220,40 @@ public final class LotViewModel {
     /** The tiles in spot order; the list and the tiles are read-only to views. */
     public ObservableList<SpotTile> tiles() {
         return tiles;
+    }
+
+    /** The tiles in reading order, only the free ones while "free only" is on: what the map and the list show. */
+    public ObservableList<SpotTile> shownTiles() {
+        return shown;
+    }
+
+    /** Whether the map (else the list) is shown. */
+    public ReadOnlyBooleanProperty showingMapProperty() {
+        return BooleanProperty.readOnlyBooleanProperty(showingMap);
+    }
+
+    public ReadOnlyBooleanProperty freeOnlyProperty() {
+        return BooleanProperty.readOnlyBooleanProperty(freeOnly);
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public SpotTile tile(int id) {
+        return byId.get(id);
+    }
+
+    /** The free spot "Book a spot" offers first ({@link BestSpot}), if the lot is live and any is free. */
+    public Optional<SpotTile> bestFreeSpot() {
+        if (!live.get()) {
+            return Optional.empty();
+        }
+        return BestSpot.of(layout, freeSpotIds()).map(Spot::id).map(byId::get);
     }
 
     /** The spots free now, as the tiles show them. */

@@ -1,6 +1,5 @@
 package com.parkwatch.ui;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -11,14 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** The grid of spot tiles: number, state by colour and word, and how long in that state. Tapping a tile reports it. */
+/**
+ * The list of spot tiles, in reading order: label and bay symbols, state by colour and word, and how long in that
+ * state. Tapping a tile reports it. Shows the same tiles as the {@link LotMap}.
+ */
 final class SpotGrid extends GridView<SpotTile> {
 
     static final double TILE_WIDTH = 96;
     static final double TILE_HEIGHT = 84;
 
     SpotGrid(LotViewModel model, Consumer<SpotTile> onTap) {
-        super(model.tiles());
+        super(model.shownTiles());
         getStyleClass().add("spot-grid");
         setCellWidth(TILE_WIDTH);
         setCellHeight(TILE_HEIGHT);
@@ -66,12 +68,13 @@ final class SpotGrid extends GridView<SpotTile> {
                 return;
             }
             setId(Ids.spot(tile.id()));
-            number.setText(Integer.toString(tile.id()));
+            number.setText(tile.labelWithSymbols());
             // Not live: the tile, grey, says what was last seen and when, never as the spot's state now.
-            word.textProperty().bind(Bindings.createStringBinding(() -> tile.stateProperty().get().word(),
+            Texts texts = model.texts();
+            word.textProperty().bind(texts.bind(() -> SpotBadge.stateWord(texts, tile.stateProperty().get()),
                     tile.stateProperty()));
-            age.textProperty().bind(Bindings.createStringBinding(() -> model.liveProperty().get()
-                            ? since(tile.sinceProperty().get(), model.nowProperty().get()) : model.lastSeenProperty().get(),
+            age.textProperty().bind(texts.bind(() -> model.liveProperty().get()
+                            ? since(texts, tile.sinceProperty().get(), model.nowProperty().get()) : model.lastSeenProperty().get(),
                     tile.sinceProperty(), model.nowProperty(), model.liveProperty(), model.lastSeenProperty()));
             watched = tile;
             tile.stateProperty().addListener(restyle);
@@ -92,14 +95,14 @@ final class SpotGrid extends GridView<SpotTile> {
      * "< 1 min", "4 min", "2 h 5 min". Not to the second: every visible tile would then change its text, and the
      * screen would lay out and draw the grid again, every second.
      */
-    static String since(Instant since, Instant now) {
+    static String since(Texts texts, Instant since, Instant now) {
         long seconds = Math.max(0, Duration.between(since, now).getSeconds());
         if (seconds < 60) {
-            return "< 1 min";
+            return texts.get("since.seconds");
         }
         if (seconds < 3600) {
-            return seconds / 60 + " min";
+            return texts.get("since.minutes", seconds / 60);
         }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        return texts.get("since.hours", seconds / 3600, seconds % 3600 / 60);
     }
 }

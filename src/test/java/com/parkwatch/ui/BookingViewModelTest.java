@@ -1,8 +1,9 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.booking.BookingRules;
-import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.booking.BookingService;
+import com.parkwatch.booking.JdbcBookingStore;
+import com.parkwatch.booking.TestClock;
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,6 +38,9 @@ class BookingViewModelTest {
     Path dir;
     private JdbcBookingStore store;
     private LiveLot lot;
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-28T13:00:00Z"));
+    private final Texts texts = new Texts(Locale.ENGLISH, ZoneOffset.UTC);
+    private BookingService bookings;
     private BookingViewModel model;
 
     @BeforeEach
@@ -46,8 +53,9 @@ class BookingViewModelTest {
                 new SpotStatus(layout.spots().get(2), Occupancy.FREE, 1, 0))));
         lot.health(SourceHealth.live());
         store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db"));
-        BookingService bookings = LotWatch.bookingsFor(lot, store, Clock.systemUTC(), BookingRules.DEFAULT);
-        model = new BookingViewModel(bookings, new CurrentThreadTasks());
+        bookings = LotWatch.bookingsFor(lot, store, Clock.systemUTC(), BookingRules.DEFAULT);
+        model = new BookingViewModel(bookings, new CurrentThreadTasks(), texts, clock, "http://10.0.0.5:8080/",
+                Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -56,54 +64,116 @@ class BookingViewModelTest {
     }
 
     @Test
-    void aDriverBooksTheTappedSpotAndGetsACodeThatCancelsIt() {
-        model.open(3, List.of(1, 3));
-        assertEquals(BookingViewModel.Step.FORM, model.stepProperty().get());
-        assertEquals(3, model.spotProperty().get(), "the tapped spot is picked");
-        assertEquals(60, model.minutesProperty().get(), "an hour is offered first");
+    void aDriverBooksInThreeStepsSeesASummaryAndGetsAReceiptThatLeavesByItself() {
+        model.open(3, "C");
+        assertEquals(BookingViewModel.Step.PLATE, model.stepProperty().get());
+        assertEquals("C", model.spotLabelProperty().get());
 
         model.plateProperty().set("x");
-        model.confirm();
-        assertTrue(model.errorProperty().get().contains("licence plate"), model.errorProperty().get());
-        assertEquals(BookingViewModel.Step.FORM, model.stepProperty().get(), "a refusal keeps the form open");
+        model.plateDone();
+        assertEquals("A licence plate has at least 2 letters or digits.", model.plateErrorProperty().get());
+        assertEquals(BookingViewModel.Step.PLATE, model.stepProperty().get(), "a refusal is said at the field");
 
-        model.plateProperty().set("ab 12");
-        model.minutesProperty().set(120);
+        model.plateProperty().set("mü-äö 12");
+        model.plateDone();
+        assertEquals(BookingViewModel.Step.DURATION, model.stepProperty().get());
+        assertEquals("MÜ-ÄÖ 12", model.plateProperty().get(), "shown as it will be booked");
+
+        model.chooseDuration(120);
+        assertEquals(BookingViewModel.Step.SUMMARY, model.stepProperty().get());
+        assertEquals(Instant.parse("2026-11-28T15:00:00Z"), model.untilProperty().get());
+        assertEquals(0, bookings.active().size(), "nothing is booked before Confirm");
+
         model.confirm();
         assertEquals(BookingViewModel.Step.RECEIPT, model.stepProperty().get());
-        assertEquals(8, model.codeProperty().get().length());
-        assertTrue(model.receiptProperty().get().startsWith("Spot 3 is yours until"), model.receiptProperty().get());
+        String code = model.bookedProperty().get().code();
+        assertEquals("MÜ-ÄÖ 12", model.bookedProperty().get().plate());
+        assertEquals("http://10.0.0.5:8080/bookings/" + code, model.receiptUrlProperty().get());
         assertEquals(SpotState.RESERVED, lot.view().spot(3).orElseThrow().state(), "the lot shows the booking at once");
 
+        clock.advance(Duration.ofSeconds(12));
+        model.tick();
+        assertEquals(18, model.secondsLeftProperty().get());
+        clock.advance(Duration.ofSeconds(18));
+        model.tick();
+        assertEquals(BookingViewModel.Step.CLOSED, model.stepProperty().get(), "the receipt left by itself");
+        assertNull(model.bookedProperty().get(), "its code is no longer held for the screen");
+    }
+
+    @Test
+    void aPlateTooLongIsRefusedWithItsLengthNotCut() {
+        model.open(1, "A");
+        model.plateProperty().set("ABCDEFGHIJKLMN");
+        model.plateDone();
+        assertEquals("A licence plate has at most 12 characters; this one has 14.", model.plateErrorProperty().get());
+        assertEquals("ABCDEFGHIJKLMN", model.plateProperty().get(), "nothing cut");
+    }
+
+    @Test
+    void aCodeTypedWithLookAlikesCancelsAndAWrongOneIsSaidInWords() {
+        model.open(1, "A");
+        model.plateProperty().set("AB 1");
+        model.plateDone();
+        model.chooseDuration(60);
+        model.confirm();
+        String code = model.bookedProperty().get().code();
+        model.close();
+
         model.openCancel();
-        model.cancelCodeProperty().set("WRONG123");
+        model.cancelCodeProperty().set("12");
+        model.cancel();
+        assertEquals("A booking code has 8 characters.", model.cancelMessageProperty().get());
+        model.cancelCodeProperty().set("ZZZZZZZZ".equals(code) ? "YYYYYYYY" : "ZZZZZZZZ");
         model.cancel();
         assertEquals("No active booking has that code.", model.cancelMessageProperty().get());
-        model.cancelCodeProperty().set(model.codeProperty().get().toLowerCase());
+        model.cancelCodeProperty().set(code.toLowerCase(Locale.ROOT).replace('1', 'i').replace('0', 'O'));
         model.cancel();
         assertEquals("Booking cancelled.", model.cancelMessageProperty().get());
-        assertEquals(SpotState.FREE, lot.view().spot(3).orElseThrow().state());
+        assertEquals(SpotState.FREE, lot.view().spot(1).orElseThrow().state());
     }
 
     @Test
-    void aTakenSpotIsNotPickedAndAnEmptyLotSaysSo() {
-        model.open(2, List.of(1, 3));
-        assertEquals(1, model.spotProperty().get(), "the first free spot instead of the taken one");
-        model.open(2, List.of());
-        assertNull(model.spotProperty().get());
-        assertEquals("No spot is free right now.", model.errorProperty().get());
-        model.confirm();
-        assertEquals("Pick a free spot.", model.errorProperty().get());
-    }
-
-    @Test
-    void aBlindCameraRefusesTheBookingInWords() {
-        lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
-        model.open(1, List.of(1, 3));
+    void aSpotTakenMeanwhileAndABlindCameraAreRefusedInWordsOnTheSummary() {
+        model.open(2, "B");
         model.plateProperty().set("AB 12");
+        model.plateDone();
+        model.chooseDuration(60);
         model.confirm();
-        assertTrue(model.errorProperty().get().startsWith("the camera is not watching the lot right now"),
+        assertEquals("Spot B was taken meanwhile: tap Change spot and pick another free one.", model.errorProperty().get());
+        assertEquals(BookingViewModel.Step.SUMMARY, model.stepProperty().get());
+
+        lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+        model.open(1, "A");
+        model.plateProperty().set("AB 12");
+        model.plateDone();
+        model.chooseDuration(60);
+        model.confirm();
+        assertTrue(model.errorProperty().get().startsWith("The camera is not watching the lot right now"),
                 model.errorProperty().get());
-        assertEquals(BookingViewModel.Step.FORM, model.stepProperty().get());
+    }
+
+    @Test
+    void inGermanTheWordsAndTheTimeFollowTheLanguage() {
+        texts.use(Locale.GERMAN);
+        model.open(1, "A");
+        model.plateProperty().set("");
+        model.plateDone();
+        assertEquals("Geben Sie zuerst Ihr Kennzeichen ein.", model.plateErrorProperty().get());
+        assertEquals("15:00", texts.time(Instant.parse("2026-11-28T15:00:00Z")));
+        texts.use(Locale.ENGLISH);
+        assertEquals("3:00 PM", texts.time(Instant.parse("2026-11-28T15:00:00Z")));
+    }
+
+    @Test
+    void withTheWebOffTheReceiptHasNoAddress() {
+        BookingViewModel noWeb = new BookingViewModel(bookings, new CurrentThreadTasks(), texts, clock, null,
+                Duration.ofSeconds(30));
+        noWeb.open(1, "A");
+        noWeb.plateProperty().set("AB 1");
+        noWeb.plateDone();
+        noWeb.chooseDuration(60);
+        noWeb.confirm();
+        assertEquals(BookingViewModel.Step.RECEIPT, noWeb.stepProperty().get());
+        assertNull(noWeb.receiptUrlProperty().get());
     }
 }

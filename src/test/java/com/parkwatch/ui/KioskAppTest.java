@@ -108,32 +108,54 @@ class KioskAppTest {
         }).get(5, TimeUnit.SECONDS);
     }
 
+    /** The list of tiles instead of the map: the tests that tap tiles by their list ids. */
+    private void showList() {
+        robot.clickOn("#" + Ids.SHOW_LIST);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void showMap() {
+        robot.clickOn("#" + Ids.SHOW_MAP);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     @Test
-    void aDriverBooksAFreeTileByTouchAndCancelsWithTheCode() throws Exception {
-        // A free spot that the simulation leaves free for the next 20 s, below the first row (which the feed's
-        // "Available spots" panel covers).
-        java.util.function.IntPredicate staysFree = id -> id > 18 && sim.truth(id - 1) == com.parkwatch.lot.Occupancy.FREE
-                && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE;
+    void aDriverBooksAFreeTileOfTheListByTouchAndCancelsWithTheCode() throws Exception {
+        showList();
+        java.util.function.IntPredicate staysFree = id -> sim.truth(id - 1) == com.parkwatch.lot.Occupancy.FREE
+                && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE
+                && robot.lookup("#" + Ids.spot(id)).tryQuery().isPresent();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
                 .anyMatch(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey())));
         int spot = tiles().entrySet().stream().filter(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey()))
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
         robot.clickOn("#" + Ids.spot(spot));
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.BOOKING_PLATE).tryQuery().map(n -> n.isVisible()
-                && n.getParent().isVisible() && n.getScene() != null).orElse(false));
-        assertEquals(spot, robot.lookup("#" + Ids.BOOKING_SPOT).queryAs(javafx.scene.control.ChoiceBox.class).getValue(),
-                "the tapped spot is pre-filled");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.BOOKING_PLATE).tryQuery()
+                .map(KioskAppTest::shown).orElse(false));
+        assertEquals("Spot " + window.model().tile(spot).label(),
+                robot.lookup("#" + Ids.BOOKING_SPOT).queryAs(Label.class).getText(), "the tapped spot is the one booked");
 
         type(Ids.PLATE_KEY, "A");
-        robot.clickOn("#" + Ids.BOOKING_CONFIRM);
-        Label error = robot.lookup("#" + Ids.BOOKING_ERROR).queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> error.getText().contains("licence plate"));
+        robot.clickOn("#" + Ids.PLATE_NEXT);
+        Label plateError = robot.lookup("#" + Ids.PLATE_ERROR).queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> plateError.getText().contains("licence plate"));
         assertTrue(watch.bookings().active().isEmpty(), "an invalid plate books nothing");
 
         type(Ids.PLATE_KEY, "B 12");
+        robot.clickOn("#" + Ids.PLATE_NEXT);
         robot.clickOn("#" + Ids.duration(120));
         robot.clickOn("#" + Ids.BOOKING_CONFIRM);
         Label code = robot.lookup("#" + Ids.BOOKING_CODE).queryAs(Label.class);
+        Label error = robot.lookup("#" + Ids.BOOKING_ERROR).queryAs(Label.class);
         try {
             WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> code.getText().length() == 8);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -143,6 +165,10 @@ class KioskAppTest {
         Booking made = watch.bookings().active().stream().filter(b -> b.spot() == spot).findFirst().orElseThrow();
         assertEquals("AB 12", made.plate());
         assertEquals(code.getText(), made.code());
+        assertTrue(robot.lookup("#" + Ids.RECEIPT_PHONE).queryAs(Label.class).getText().contains("web pages are off"),
+                "with no web pages, the receipt says so");
+        assertTrue(robot.lookup("#" + Ids.RECEIPT_QR).queryAs(javafx.scene.image.ImageView.class).getImage() == null,
+                "and shows no QR code");
 
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) == SpotState.RESERVED);
         int amber = Palette.rgb(SpotState.RESERVED);
@@ -159,10 +185,74 @@ class KioskAppTest {
         robot.clickOn("#" + Ids.CANCEL_CLOSE);
         assertTrue(watch.bookings().active().isEmpty());
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> tile(spot) != SpotState.RESERVED);
+        showMap();
+    }
+
+    @Test
+    void aTapOnAFreeSpotInTheLiveFeedStartsItsBookingAndTheFeedHidesNoSpot() throws Exception {
+        java.util.function.IntPredicate staysFree = id -> sim.truth(id - 1) == com.parkwatch.lot.Occupancy.FREE
+                && sim.nextChange(id - 1) - sim.frameIndex() > 20 * SimulatedLot.FRAME_RATE;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
+                .anyMatch(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey())));
+        // The first row, which the feed's panel used to cover.
+        int spot = tiles().entrySet().stream().filter(e -> e.getValue() == SpotState.FREE && staysFree.test(e.getKey()))
+                .mapToInt(Map.Entry::getKey).min().orElseThrow();
+        double[] at = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.ImageView view = (javafx.scene.image.ImageView) window.stage().getScene()
+                    .lookup("#" + Ids.FEED).lookup(".image-view");
+            FeedBuffer shown = window.shownFrame();
+            com.parkwatch.lot.Vertex centre = layout.fittedTo(shown.bgra.cols(), shown.bgra.rows()).spots()
+                    .get(layout.indexOf(spot)).centre();
+            double k = view.getBoundsInLocal().getWidth() / shown.bgra.cols();
+            javafx.geometry.Point2D p = view.localToScreen(centre.x() * k, centre.y() * k);
+            return new double[]{p.getX(), p.getY()};
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn(at[0], at[1]);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.BOOKING_PLATE).tryQuery()
+                .map(KioskAppTest::shown).orElse(false));
+        assertEquals("Spot " + window.model().tile(spot).label(),
+                robot.lookup("#" + Ids.BOOKING_SPOT).queryAs(Label.class).getText(), "the spot tapped in the picture");
+        // The counts are in the header, not on the picture: the spot's box is drawn in its colour all round.
+        int green = Palette.rgb(SpotState.FREE);
+        assertTrue(java.util.Arrays.equals(feedColourOnTopEdgeOf(spot),
+                new double[]{green & 0xff, (green >> 8) & 0xff, (green >> 16) & 0xff, 255}), "not hidden by a panel");
+        robot.clickOn("#" + Ids.BOOKING_CLOSE);
+    }
+
+    @Test
+    void theLanguageButtonTurnsTheKioskGermanAndBack() throws Exception {
+        Label available = robot.lookup("#" + Ids.AVAILABLE).queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> available.getText().startsWith("Available "));
+        robot.clickOn("#" + Ids.LANGUAGE);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> available.getText().startsWith("Frei "));
+        assertEquals("Platz buchen", robot.lookup("#" + Ids.BOOK_BEST).queryAs(javafx.scene.control.Button.class).getText());
+        assertEquals("English", robot.lookup("#" + Ids.LANGUAGE).queryAs(javafx.scene.control.Button.class).getText());
+        robot.clickOn("#" + Ids.LANGUAGE);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> available.getText().startsWith("Available "));
+    }
+
+    @Test
+    void bookASpotOffersTheBestFreeSpotAndChangeSpotShowsTheFreeOnesOnTheMap() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.model().bestFreeSpot().isPresent()).get());
+        robot.clickOn("#" + Ids.BOOK_BEST);
+        Label spotLine = robot.lookup("#" + Ids.BOOKING_SPOT).queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shown(spotLine));
+        String offered = spotLine.getText();
+        robot.clickOn("#" + Ids.CHANGE_SPOT);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !shown(spotLine));
+        assertTrue(window.model().freeOnlyProperty().get() && window.model().showingMapProperty().get(),
+                "the map shows the free spots only");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.model().shownTiles().stream()
+                .allMatch(t -> t.stateProperty().get() == SpotState.FREE)).get(), "only free spots: " + offered);
+        robot.clickOn("#" + Ids.FREE_ONLY);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !window.model().freeOnlyProperty().get());
+        assertEquals(72, window.model().shownTiles().size());
     }
 
     @Test
     void tappingATakenSpotShowsItsRecentChangesBesideTheHourOfFreeSpots() throws Exception {
+        showList();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiles().entrySet().stream()
                 .anyMatch(e -> e.getKey() > 18 && e.getValue() == SpotState.OCCUPIED));
         int spot = tiles().entrySet().stream().filter(e -> e.getKey() > 18 && e.getValue() == SpotState.OCCUPIED)
@@ -187,6 +277,7 @@ class KioskAppTest {
         assertEquals(7, days.getData().get(0).getData().size(), "Monday to Sunday");
         robot.clickOn("#" + Ids.HISTORY_CLOSE);
         WaitForAsyncUtils.waitForFxEvents();
+        showMap();
         assertTrue(robot.lookup("#" + Ids.HISTORY_CLOSE).query().getScene() != null
                 && !robot.lookup("#" + Ids.HISTORY_CLOSE).query().getParent().getParent().isVisible(), "closed");
     }
@@ -201,6 +292,7 @@ class KioskAppTest {
         int spot = tiles().entrySet().stream().filter(e -> e.getValue() == SpotState.OCCUPIED && staysOccupied.test(e.getKey()))
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
 
+        showList();
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.Q)
                 .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("#" + Ids.pinDigit(2)).tryQuery()
@@ -231,6 +323,7 @@ class KioskAppTest {
         robot.clickOn("#" + Ids.CORRECTING_DONE);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !robot.lookup("#" + Ids.CORRECTING).query().isVisible());
         assertTrue(watch.bookings().active().isEmpty(), "taps while correcting book nothing");
+        showMap();
     }
 
     /** Corrected crops of a spot kept as images in the folder of a state. */
@@ -309,6 +402,6 @@ class KioskAppTest {
         }
         assertTrue(changed.size() >= 2, "tiles that changed while the lot changed: " + changed);
         assertEquals("live", robot.lookup("#" + Ids.SOURCE_STATUS).queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#" + Ids.spot(1)).tryQuery().isPresent(), "spot tiles are on screen");
+        assertTrue(robot.lookup("#" + Ids.mapSpot(1)).tryQuery().isPresent(), "spots are on the map");
     }
 }

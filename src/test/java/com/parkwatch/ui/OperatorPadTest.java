@@ -34,7 +34,7 @@ class OperatorPadTest {
         FxToolkit.setupStage(stage -> {
             pad = new OperatorPad(OperatorPin.of(OperatorPin.of("2468").text()), new PinAttempts(clock), new FxBackgroundTasks(),
                     () -> { }, () -> { }, exits::incrementAndGet);
-            stage.setScene(new Scene(new StackPane(pad), KioskWindow.WIDTH, KioskWindow.HEIGHT));
+            stage.setScene(new Scene(new StackPane(pad), 1600, 900));
             stage.show();
             pad.open();
         });

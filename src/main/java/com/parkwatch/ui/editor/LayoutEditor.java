@@ -72,7 +72,7 @@ public final class LayoutEditor extends StackPane {
         getStylesheets().add(LayoutEditor.class.getResource("/ui/editor.css").toExternalForm());
         retry.setOnFinished(e -> loadStill());
         editing = editing();
-        zoneCard = card("Zone of the selected bays", zoneName, new OnScreenKeyboard(zoneName, EditorIds.ZONE_KEY),
+        zoneCard = card("Zone of the selected bays", zoneName, new OnScreenKeyboard(zoneName, EditorIds.ZONE_KEY, OnScreenKeyboard.PLATE, true),
                 new HBox(12, button("Set zone", EditorIds.ZONE_SET, () -> {
                     model.setZone(zoneName.getText());
                     showOnly(editing);

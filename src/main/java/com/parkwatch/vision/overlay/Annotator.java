@@ -65,6 +65,8 @@ public final class Annotator implements AutoCloseable {
     private final int panelWidth;
     /** Numbers on a line of the panel. */
     private final int perLine;
+    /** False for the kiosk, whose header shows the counts: the picture then hides no spot. */
+    private final boolean withPanel;
     private final boolean panelOnRight;
     private final boolean panelAtBottom;
     private final Point panelTopLeft = new Point();
@@ -82,6 +84,16 @@ public final class Annotator implements AutoCloseable {
     private boolean panelChanged;
 
     public Annotator(Layout layout) {
+        this(layout, true);
+    }
+
+    /** The boxes only, with no panel: for a screen that shows the counts beside the picture. */
+    public static Annotator withoutPanel(Layout layout) {
+        return new Annotator(layout, false);
+    }
+
+    private Annotator(Layout layout, boolean withPanel) {
+        this.withPanel = withPanel;
         int n = layout.size();
         covered = new Mat(layout.height(), layout.width(), CvType.CV_8UC1);
         topLeft = new Point[n];
@@ -149,6 +161,9 @@ public final class Annotator implements AutoCloseable {
                 repaint.set(i);
             }
             colours[i] = colour;
+        }
+        if (!withPanel) {
+            return;
         }
         List<Integer> available = view.freeSpotIds();
         List<String> lines = new ArrayList<>();
@@ -303,7 +318,7 @@ public final class Annotator implements AutoCloseable {
                 Imgproc.putText(target, labels[i], up(labelAt[i], from), FONT, labelScale, TAG_TEXT, 1);
             }
         }
-        if (panelTopLeft.y >= to || panelBottomRight.y < from) {
+        if (!withPanel || panelTopLeft.y >= to || panelBottomRight.y < from) {
             return;
         }
         Imgproc.rectangle(target, up(panelTopLeft, from), up(panelBottomRight, from), mask ? COVERED : PANEL, -1);
