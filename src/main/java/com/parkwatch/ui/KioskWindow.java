@@ -96,10 +96,13 @@ final class KioskWindow {
         Layout shown = FeedSize.forScreen(watch.layout(), width, height);
         painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
         watch.show(painter);
-        watch.onLayoutSwitched(painter::relayout);
+        watch.onLayoutSwitched(next -> {
+            painter.relayout(next);
+            Platform.runLater(() -> model.relayout(next));
+        });
         startedNanos = System.nanoTime();
         watch.start();
-        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady, shown,
+        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady,
                 id -> tappedOnFeed.accept(id));
 
         StackPane root = root();

@@ -1,6 +1,5 @@
 package com.parkwatch.ui;
 
-import com.parkwatch.lot.Layout;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.effect.ColorAdjust;
@@ -36,15 +35,15 @@ final class LiveFeed extends StackPane {
      * @param onReady told once, when the scene's first pulses are drawn and frames can be shown as they come
      */
     /**
-     * @param picture   the layout at the size of the frames shown
      * @param onSpot    told of the spot a tap on the picture fell on
      */
     LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame,
-             Runnable onReady, Layout picture, IntConsumer onSpot) {
+             Runnable onReady, IntConsumer onSpot) {
         this.frames = frames;
         setId(Ids.FEED);
         // The picture's own coordinates: the ImageView is as large as the picture is shown, wherever it is centred.
-        view.setOnMouseClicked(e -> SpotAt.tap(picture, e.getX(), e.getY(), view.getBoundsInLocal().getWidth())
+        // The model's layout is the camera's: the tap is scaled from the picture's width as it is shown.
+        view.setOnMouseClicked(e -> SpotAt.tap(model.layout(), e.getX(), e.getY(), view.getBoundsInLocal().getWidth())
                 .ifPresent(spot -> onSpot.accept(spot.id())));
         getStyleClass().add("feed");
         view.setPreserveRatio(true);

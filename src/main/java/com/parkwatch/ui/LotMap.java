@@ -29,11 +29,10 @@ final class LotMap extends ScrollPane {
     private static final double MARGIN = 12;
     private static final double ZONE_TITLE = 26;
 
-    private final Layout layout;
-    private final Box extent;
+    private Box extent;
     /** The spots' median width and height in the picture: the scales at which they are {@link #TOUCH} px are the least. */
-    private final double typicalWidth;
-    private final double typicalHeight;
+    private double typicalWidth;
+    private double typicalHeight;
     private final Map<Integer, MapSpot> spots = new LinkedHashMap<>();
     private final List<ZoneOutline> zones = new ArrayList<>();
     private final Pane plan = new Pane() {
@@ -44,14 +43,27 @@ final class LotMap extends ScrollPane {
     };
 
     LotMap(LotViewModel model, Consumer<SpotTile> onTap) {
-        this.layout = model.layout();
-        this.extent = extentOf(layout.spots());
-        typicalWidth = median(layout.spots().stream().mapToDouble(s -> s.box().width()).sorted().toArray());
-        typicalHeight = median(layout.spots().stream().mapToDouble(s -> s.box().height()).sorted().toArray());
         getStyleClass().add("lot-map");
         setId(Ids.LOT_MAP);
         setPannable(true);
         plan.getStyleClass().add("lot-plan");
+        draw(model, onTap);
+        setContent(plan);
+        model.layoutProperty().addListener((obs, was, now) -> draw(model, onTap));
+        model.shownTiles().addListener((ListChangeListener<SpotTile>) c -> showOnly(model));
+        showOnly(model);
+        viewportBoundsProperty().addListener((obs, was, now) -> plan.requestLayout());
+    }
+
+    /** The spots and zones of the model's layout, drawn again when the operator saves another. */
+    private void draw(LotViewModel model, Consumer<SpotTile> onTap) {
+        Layout layout = model.layout();
+        extent = extentOf(layout.spots());
+        typicalWidth = median(layout.spots().stream().mapToDouble(s -> s.box().width()).sorted().toArray());
+        typicalHeight = median(layout.spots().stream().mapToDouble(s -> s.box().height()).sorted().toArray());
+        spots.clear();
+        zones.clear();
+        plan.getChildren().clear();
         Map<String, List<Spot>> byZone = new HashMap<>();
         layout.spots().forEach(s -> {
             if (s.zone() != null) {
@@ -65,10 +77,7 @@ final class LotMap extends ScrollPane {
             spots.put(tile.id(), spot);
             plan.getChildren().add(spot);
         }
-        setContent(plan);
-        model.shownTiles().addListener((ListChangeListener<SpotTile>) c -> showOnly(model));
-        showOnly(model);
-        viewportBoundsProperty().addListener((obs, was, now) -> plan.requestLayout());
+        plan.requestLayout();
     }
 
     private void showOnly(LotViewModel model) {

@@ -27,10 +27,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
@@ -45,7 +44,7 @@ public final class LotViewModel {
     /** Labels the header lists before "+N more": what two lines hold at 1024 px with three-digit labels. */
     static final int LISTED = 20;
 
-    private final Layout layout;
+    private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>();
     private final Texts texts;
 
     // ---- properties
@@ -61,8 +60,9 @@ public final class LotViewModel {
     private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private final ReadOnlyBooleanWrapper correcting = new ReadOnlyBooleanWrapper();
-    private final ObservableList<SpotTile> tiles;
-    private final Map<Integer, SpotTile> byId;
+    private final ObservableList<SpotTile> allTiles = FXCollections.observableArrayList();
+    private final ObservableList<SpotTile> tiles = FXCollections.unmodifiableObservableList(allTiles);
+    private final Map<Integer, SpotTile> byId = new HashMap<>();
     /** In reading order, told of each tile's change of state: the free-only filter follows it. */
     private final ObservableList<SpotTile> inReadingOrder;
     private final FilteredList<SpotTile> shown;
@@ -78,15 +78,9 @@ public final class LotViewModel {
     }
 
     public LotViewModel(Layout layout, Texts texts) {
-        this.layout = layout;
         this.texts = texts;
-        List<SpotTile> all = new ArrayList<>();
-        Instant start = Instant.now();
-        layout.spots().forEach(s -> all.add(new SpotTile(s, start)));
-        tiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
-        byId = all.stream().collect(Collectors.toMap(SpotTile::id, Function.identity()));
         inReadingOrder = FXCollections.observableArrayList(t -> new Observable[]{t.stateProperty()});
-        layout.inReadingOrder().forEach(s -> inReadingOrder.add(byId.get(s.id())));
+        relayout(layout);
         shown = new FilteredList<>(inReadingOrder);
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> freeOnly.get()
                 ? t -> t.stateProperty().get() == SpotState.FREE : t -> true, freeOnly));
@@ -113,11 +107,35 @@ public final class LotViewModel {
 
     // ---- commands
 
-    /** The states of the tiles from {@code from} to {@code to} in a view of the lot. */
+    /**
+     * The lot's spots from now on (the operator saved a new layout): new tiles, unknown until the next view. The map
+     * and the list follow {@link #layoutProperty()} and {@link #shownTiles()}.
+     */
+    public void relayout(Layout next) {
+        Instant start = Instant.now();
+        List<SpotTile> all = new ArrayList<>();
+        next.spots().forEach(s -> all.add(new SpotTile(s, start)));
+        byId.clear();
+        all.forEach(t -> byId.put(t.id(), t));
+        allTiles.setAll(all);
+        inReadingOrder.setAll(next.inReadingOrder().stream().map(s -> byId.get(s.id())).toList());
+        layout.set(next);
+    }
+
+    /**
+     * The states of the tiles from {@code from} to {@code to} in a view of the lot; a view of another layout (one
+     * taken before a switch of layout reached the screen) is passed over: the next one is of this layout.
+     */
     public void applyTiles(LotView view, Instant at, int from, int to) {
+        if (view.spots().size() != allTiles.size()) {
+            return;
+        }
         for (int i = from; i < to; i++) {
             SpotView s = view.spots().get(i);
-            tiles.get(i).show(s.state(), at);
+            if (s.id() != allTiles.get(i).id()) {
+                return;
+            }
+            allTiles.get(i).show(s.state(), at);
         }
     }
 
@@ -237,7 +255,12 @@ public final class LotViewModel {
     }
 
     public Layout layout() {
-        return layout;
+        return layout.get();
+    }
+
+    /** The layout the tiles are of: a new one when the operator saves one. */
+    public ReadOnlyObjectProperty<Layout> layoutProperty() {
+        return layout.getReadOnlyProperty();
     }
 
     public Texts texts() {
@@ -253,7 +276,7 @@ public final class LotViewModel {
         if (!live.get()) {
             return Optional.empty();
         }
-        return BestSpot.of(layout, freeSpotIds()).map(Spot::id).map(byId::get);
+        return BestSpot.of(layout.get(), freeSpotIds()).map(Spot::id).map(byId::get);
     }
 
     /** The spots free now, as the tiles show them. */

@@ -17,7 +17,7 @@ final class SpotAt {
     }
 
     /**
-     * @param shown           the layout at the size of the frame shown
+     * @param shown           the layout, at the frame's size or any other of the same aspect
      * @param x               the tap, in the displayed picture's own coordinates (0 to {@code displayedWidth})
      * @param displayedWidth  how wide the picture is on screen
      */

@@ -67,4 +67,30 @@ class LotViewModelTest {
                 model.notLiveReasonProperty().get());
         assertTrue(model.lastSeenProperty().get().startsWith("seen "), model.lastSeenProperty().get());
     }
+
+    @Test
+    void aNewLayoutGetsNewTilesAndAViewOfTheOldOneIsPassedOver() {
+        lot.publish(new LotSnapshot(0, 0, List.of(new SpotStatus(layout.spots().get(0), Occupancy.FREE, 1, 0),
+                new SpotStatus(layout.spots().get(1), Occupancy.FREE, 1, 0),
+                new SpotStatus(layout.spots().get(2), Occupancy.FREE, 1, 0))));
+        lot.health(SourceHealth.live());
+        Layout saved = new Layout(640, 480, List.of(
+                Spot.ofBox(1, new Box(0, 0, 50, 90)).described("A1", null, java.util.Set.of()),
+                Spot.ofBox(2, new Box(60, 0, 50, 90)).described("A2", null, java.util.Set.of())));
+        model.relayout(saved);
+        assertEquals(saved, model.layoutProperty().get());
+        assertEquals(List.of("A1", "A2"), model.shownTiles().stream().map(SpotTile::label).toList());
+
+        model.applyTiles(lot.view(), Instant.now(), 0, 2);
+        assertEquals(SpotState.UNKNOWN, model.tiles().get(0).stateProperty().get(),
+                "a view of the three old spots is not spread over the two new ones");
+
+        LiveLot relaid = new LiveLot(saved, Clock.systemUTC(), Duration.ofHours(1));
+        relaid.publish(new LotSnapshot(1, 0, List.of(new SpotStatus(saved.spots().get(0), Occupancy.OCCUPIED, 1, 0),
+                new SpotStatus(saved.spots().get(1), Occupancy.FREE, 1, 0))));
+        relaid.health(SourceHealth.live());
+        model.applyTiles(relaid.view(), Instant.now(), 0, 2);
+        assertEquals(SpotState.OCCUPIED, model.tiles().get(0).stateProperty().get());
+        assertEquals(SpotState.FREE, model.tiles().get(1).stateProperty().get());
+    }
 }
