@@ -6,7 +6,7 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.Vertex;
-import com.parkwatch.ui.BackgroundTasks;
+import com.parkwatch.ui.CurrentThreadTasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +29,7 @@ class LayoutEditorModelTest {
     Path dir;
 
     private final List<Layout> used = new ArrayList<>();
-    private final LayoutEditorModel model = new LayoutEditorModel(new AtOnce(), new LayoutTarget() {
+    private final LayoutEditorModel model = new LayoutEditorModel(new CurrentThreadTasks(), new LayoutTarget() {
         @Override
         public Path file() {
             return dir.resolve("lot.json");
@@ -43,21 +41,6 @@ class LayoutEditorModelTest {
             used.add(layout);
         }
     }, List.of());
-
-    /** Runs work at once on the test's thread. */
-    private static final class AtOnce implements BackgroundTasks {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    }
 
     private Layout layout() {
         return model.layoutProperty().get();
@@ -248,7 +231,7 @@ class LayoutEditorModelTest {
         Path half = dir.resolve("half.json");
         LayoutFiles.write(new Layout(640, 360, List.of(Spot.ofBox(1, new Box(10, 10, 40, 80)),
                 Spot.ofBox(2, new Box(60, 10, 40, 80)))), half);
-        LayoutEditorModel withFolder = new LayoutEditorModel(new AtOnce(), null, List.of(dir, dir.resolve("missing")));
+        LayoutEditorModel withFolder = new LayoutEditorModel(new CurrentThreadTasks(), null, List.of(dir, dir.resolve("missing")));
         withFolder.open(new Layout(1280, 720, List.of(Spot.ofBox(1, new Box(0, 0, 50, 50)))));
         assertEquals(List.of(half.toAbsolutePath()), withFolder.importable());
         withFolder.importFrom(half);
@@ -276,7 +259,7 @@ class LayoutEditorModelTest {
                   </space>
                 </parking>
                 """);
-        LayoutEditorModel withFolder = new LayoutEditorModel(new AtOnce(), null, List.of(dir));
+        LayoutEditorModel withFolder = new LayoutEditorModel(new CurrentThreadTasks(), null, List.of(dir));
         withFolder.open(new Layout(1280, 720, List.of()));
         assertEquals(List.of(xml.toAbsolutePath()), withFolder.importable());
         withFolder.importFrom(xml);
