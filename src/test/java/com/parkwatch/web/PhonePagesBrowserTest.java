@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,6 +87,8 @@ class PhonePagesBrowserTest {
                 .usingAnyFreePort().withLogFile(new File(dir.resolve("chromedriver.log").toString())).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // The page redraws a tile when its spot changes: an element found just before a redraw is looked up again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     private static Layout twoRows() {
@@ -190,7 +193,7 @@ class PhonePagesBrowserTest {
         changed[1] = OCCUPIED;
         lot.set(changed);
         wait.until(ExpectedConditions.attributeContains(tile, "class", "spot-occupied"));
-        assertEquals("occupied", browser.findElement(tile).findElement(By.tagName("small")).getText());
+        wait.until(d -> d.findElement(tile).findElement(By.tagName("small")).getText().equals("occupied"));
         wait.until(ExpectedConditions.textToBe(By.id("count"), "Available 4 / 12"));
         assertEquals("yes", js("return window.stillTheSamePage"), "the page was not reloaded");
         wait.until(d -> pictures() == 2L);
