@@ -1,6 +1,7 @@
 package com.parkwatch.lot;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,6 +32,15 @@ public record Layout(int width, int height, List<Spot> spots, Vertex entrance) {
     /** The spots as a driver reads the picture: rows from the top, left to right in each row. */
     public List<Spot> inReadingOrder() {
         return ReadingOrder.of(spots);
+    }
+
+    /**
+     * The spots as drivers count them in a list: by label, numbers by value ("A2" before "A10"). Labels a layout
+     * leaves out are numbers in reading order, given once where the layout is made, so a copy scaled to the video
+     * (whose rounded boxes may fall into rows a little differently) keeps the order its numbers say.
+     */
+    public List<Spot> inLabelOrder() {
+        return spots.stream().sorted(Comparator.comparing(Spot::label, LabelOrder.INSTANCE)).toList();
     }
 
     /** This layout with its spots (outlines, labels, types) replaced and the same frame and entrance. */

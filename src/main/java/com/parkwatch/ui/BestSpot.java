@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The spot "Book a spot" offers first: of the free bays drivers may use, the nearest the entrance when the layout
- * says where it is, else the first in reading order (the one a driver finds first on the map).
+ * says where it is, else the first by label (the first in reading order where the layout gives no labels).
  */
 final class BestSpot {
 
@@ -18,7 +18,7 @@ final class BestSpot {
     }
 
     static Optional<Spot> of(Layout layout, Collection<Integer> free) {
-        var candidates = layout.inReadingOrder().stream().filter(s -> s.forDrivers() && free.contains(s.id()));
+        var candidates = layout.inLabelOrder().stream().filter(s -> s.forDrivers() && free.contains(s.id()));
         Vertex entrance = layout.entrance();
         if (entrance == null) {
             return candidates.findFirst();

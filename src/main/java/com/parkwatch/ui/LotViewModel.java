@@ -34,8 +34,8 @@ import java.util.Optional;
 /**
  * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
  * whether the states are current; and what the driver chose to see (the map or the list, free spots only). The map
- * and the list show the same tiles, in reading order. Changed only on the FX thread, from the live lot's views and
- * the clock.
+ * and the list show the same tiles, in label order (reading order where the layout names none). Changed only on
+ * the FX thread, from the live lot's views and the clock.
  */
 public final class LotViewModel {
 
@@ -63,8 +63,8 @@ public final class LotViewModel {
     private final ObservableList<SpotTile> allTiles = FXCollections.observableArrayList();
     private final ObservableList<SpotTile> tiles = FXCollections.unmodifiableObservableList(allTiles);
     private final Map<Integer, SpotTile> byId = new HashMap<>();
-    /** In reading order, told of each tile's change of state: the free-only filter follows it. */
-    private final ObservableList<SpotTile> inReadingOrder;
+    /** In label order, told of each tile's change of state: the free-only filter follows it. */
+    private final ObservableList<SpotTile> inLabelOrder;
     private final FilteredList<SpotTile> shown;
     /** Free spots over the last hour: x in minutes before now (negative), y the count; one point per 10 s. */
     private final ObservableList<XYChart.Data<Number, Number>> freeHistory = FXCollections.observableArrayList();
@@ -79,9 +79,9 @@ public final class LotViewModel {
 
     public LotViewModel(Layout layout, Texts texts) {
         this.texts = texts;
-        inReadingOrder = FXCollections.observableArrayList(t -> new Observable[]{t.stateProperty()});
+        inLabelOrder = FXCollections.observableArrayList(t -> new Observable[]{t.stateProperty()});
         relayout(layout);
-        shown = new FilteredList<>(inReadingOrder);
+        shown = new FilteredList<>(inLabelOrder);
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> freeOnly.get()
                 ? t -> t.stateProperty().get() == SpotState.FREE : t -> true, freeOnly));
         availableText.bind(texts.bind(() -> lot.get() == null ? texts.get("starting")
@@ -94,9 +94,9 @@ public final class LotViewModel {
                 : texts.get("not.live", lot.get().source().describe(), lastSeen.get()), lot, lastSeen));
     }
 
-    /** "Free: 3 7 12 +40 more", by the labels drivers read, in reading order. */
+    /** "Free: 3 7 12 +40 more", by the labels drivers read, in their order. */
     private String freeText(LotView view) {
-        List<String> free = inReadingOrder.stream().filter(t -> t.stateProperty().get() == SpotState.FREE)
+        List<String> free = inLabelOrder.stream().filter(t -> t.stateProperty().get() == SpotState.FREE)
                 .map(SpotTile::label).toList();
         if (free.isEmpty()) {
             return texts.get("free.none");
@@ -118,7 +118,7 @@ public final class LotViewModel {
         byId.clear();
         all.forEach(t -> byId.put(t.id(), t));
         allTiles.setAll(all);
-        inReadingOrder.setAll(next.inReadingOrder().stream().map(s -> byId.get(s.id())).toList());
+        inLabelOrder.setAll(next.inLabelOrder().stream().map(s -> byId.get(s.id())).toList());
         layout.set(next);
     }
 
@@ -240,7 +240,7 @@ public final class LotViewModel {
         return tiles;
     }
 
-    /** The tiles in reading order, only the free ones while "free only" is on: what the map and the list show. */
+    /** The tiles in label order, only the free ones while "free only" is on: what the map and the list show. */
     public ObservableList<SpotTile> shownTiles() {
         return shown;
     }

@@ -37,4 +37,13 @@ class ReadingOrderTest {
         assertEquals("4", scaled.spots().get(1).label());
         assertEquals(new Vertex(100, 240), scaled.entrance());
     }
+
+    @Test
+    void labelsGivenAreListedAsDriversCountThem() {
+        List<Spot> named = List.of(BY_COLUMNS.get(0).described("A10", null, Set.of()),
+                BY_COLUMNS.get(1).described("B1", null, Set.of()), BY_COLUMNS.get(2).described("A2", null, Set.of()),
+                BY_COLUMNS.get(3).described("a9", null, Set.of()));
+        assertEquals(List.of("A2", "a9", "A10", "B1"),
+                new Layout(100, 120, named).inLabelOrder().stream().map(Spot::label).toList());
+    }
 }
