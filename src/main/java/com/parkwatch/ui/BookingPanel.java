@@ -80,7 +80,7 @@ final class BookingPanel extends Dialog {
     private static VBox durationCard(BookingViewModel model, Texts t) {
         FlowPane presets = new FlowPane(12, 12);
         for (int minutes : model.rules().presetMinutes()) {
-            Button b = button(t, null, Ids.duration(minutes), () -> model.chooseDuration(minutes));
+            Button b = button("", Ids.duration(minutes), () -> model.chooseDuration(minutes));
             b.setText(BookingRules.label(minutes));
             b.getStyleClass().add("preset");
             presets.getChildren().add(b);
@@ -197,14 +197,6 @@ final class BookingPanel extends Dialog {
     /** A dialog title that follows the language. */
     private static void title(VBox card, ObservableValue<String> text) {
         ((Label) card.getChildren().get(0)).textProperty().bind(text);
-    }
-
-    static Button button(Texts t, String key, String id, Runnable action) {
-        Button b = button("", id, action);
-        if (key != null) {
-            b.textProperty().bind(t.bind(key));
-        }
-        return b;
     }
 
     private static Label text(ObservableValue<String> text) {

@@ -37,6 +37,7 @@ final class CorrectionPanel extends Dialog {
     private final Supplier<byte[]> latestJpeg;
     private final Layout layout;
     private final BackgroundTasks tasks;
+    private final Texts texts;
     private final PauseTransition idle;
     private int spotId;
 
@@ -48,8 +49,9 @@ final class CorrectionPanel extends Dialog {
      * @param idleFor    how long correcting waits for a tap: {@link #IDLE} on the kiosk
      */
     CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
-                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Duration idleFor) {
+                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Texts texts, Duration idleFor) {
         this.correct = correct;
+        this.texts = texts;
         this.latestJpeg = latestJpeg;
         this.layout = layout;
         this.tasks = tasks;
@@ -60,12 +62,14 @@ final class CorrectionPanel extends Dialog {
         crop.setFitWidth(CROP_SIZE);
         crop.setFitHeight(CROP_SIZE);
         crop.setPreserveRatio(true);
-        Button free = button("Free", Ids.CORRECT_FREE, () -> choose(Occupancy.FREE));
+        Button free = button(texts, "correct.free", Ids.CORRECT_FREE, () -> choose(Occupancy.FREE));
         free.getStyleClass().add("choice");
-        Button occupied = button("Occupied", Ids.CORRECT_OCCUPIED, () -> choose(Occupancy.OCCUPIED));
+        Button occupied = button(texts, "correct.occupied", Ids.CORRECT_OCCUPIED, () -> choose(Occupancy.OCCUPIED));
         occupied.getStyleClass().add("choice");
-        getChildren().add(card("Correct a spot", title, crop, says, new Label("What is there?"), new HBox(12, free, occupied),
-                button("Cancel", Ids.CORRECT_CANCEL, this::close)));
+        Label question = new Label();
+        question.textProperty().bind(texts.bind("correct.question"));
+        getChildren().add(card(texts.bind("correct.title"), title, crop, says, question, new HBox(12, free, occupied),
+                button(texts, "correct.cancel", Ids.CORRECT_CANCEL, this::close)));
         idle.setOnFinished(e -> {
             close();
             stop.run();
@@ -82,8 +86,9 @@ final class CorrectionPanel extends Dialog {
     void open(SpotTile tile) {
         idle.playFromStart();
         spotId = tile.id();
-        title.setText("Spot " + spotId);
-        says.setText("The camera says: " + tile.stateProperty().get().word() + ".");
+        title.textProperty().bind(texts.bind("correct.spot", String.valueOf(spotId)));
+        String state = "state." + tile.stateProperty().get().word();
+        says.textProperty().bind(texts.bind(() -> texts.get("correct.says", texts.get(state))));
         crop.setImage(null);
         int asked = spotId;
         Box box = layout.spots().get(layout.indexOf(spotId)).box();
@@ -95,7 +100,7 @@ final class CorrectionPanel extends Dialog {
                 crop.setImage(frame);
                 crop.setViewport(around(box, frame.getWidth(), frame.getHeight()));
             }
-        }, failure -> says.setText(says.getText() + " (no picture of it yet)"));
+        }, failure -> says.textProperty().bind(texts.bind(() -> texts.get("correct.says.no.picture", texts.get(state)))));
         showCard(getChildren().get(0));
     }
 

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,6 +29,20 @@ abstract class Dialog extends StackPane {
         card.setAlignment(Pos.CENTER_LEFT);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         return card;
+    }
+
+    /** A card whose title follows the language. */
+    static VBox card(ObservableValue<String> title, Node... children) {
+        VBox card = card("", children);
+        ((Label) card.getChildren().get(0)).textProperty().bind(title);
+        return card;
+    }
+
+    /** A button whose text is a key's, following the language. */
+    static Button button(Texts t, String key, String id, Runnable action) {
+        Button b = button("", id, action);
+        b.textProperty().bind(t.bind(key));
+        return b;
     }
 
     static Button button(String text, String id, Runnable action) {

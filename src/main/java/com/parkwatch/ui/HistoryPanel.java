@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 /**
  * The lot's history: free spots over the last hour (from memory), today's occupancy hour by hour and this week's
  * day by day (from the database, read by {@link HistoryViewModel} each time the dialog opens), and one spot's recent
- * changes.
+ * changes. Every text follows the kiosk's language.
  */
 final class HistoryPanel extends Dialog {
 
@@ -23,14 +23,16 @@ final class HistoryPanel extends Dialog {
     private static final double CHART_HEIGHT = 330;
 
     private final HistoryViewModel history;
+    private final Texts texts;
     private final Label spotTitle = new Label();
     private final ListView<String> changes = new ListView<>();
     private final VBox spotBox;
 
     HistoryPanel(LotViewModel model, HistoryViewModel history) {
         this.history = history;
-        TabPane tabs = new TabPane(new Tab("Last hour", lastHour(model)), new Tab("Today", today()),
-                new Tab("This week", week()));
+        this.texts = model.texts();
+        TabPane tabs = new TabPane(tab("history.tab.hour", lastHour(model)), tab("history.tab.today", today()),
+                tab("history.tab.week", week()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId(Ids.HISTORY_TABS);
         Label message = new Label();
@@ -42,15 +44,25 @@ final class HistoryPanel extends Dialog {
         changes.setId(Ids.HISTORY_CHANGES);
         changes.setPrefSize(340, 380);
         spotBox = new VBox(10, spotTitle, changes);
-        getChildren().add(card("History", new HBox(16, new VBox(8, tabs, message), spotBox),
-                button("Close", Ids.HISTORY_CLOSE, this::close)));
+        getChildren().add(card(texts.bind("history"), new HBox(16, new VBox(8, tabs, message), spotBox),
+                button(texts, "close", Ids.HISTORY_CLOSE, this::close)));
     }
 
-    private static LineChart<Number, Number> lastHour(LotViewModel model) {
-        NumberAxis minutes = new NumberAxis(-60, 0, 10);
-        minutes.setLabel("minutes ago");
-        NumberAxis free = new NumberAxis();
-        free.setLabel("free spots");
+    private Tab tab(String key, javafx.scene.Node content) {
+        Tab tab = new Tab("", content);
+        tab.textProperty().bind(texts.bind(key));
+        return tab;
+    }
+
+    /** An axis whose title follows the language. */
+    private <A extends javafx.scene.chart.Axis<?>> A titled(A axis, String key) {
+        axis.labelProperty().bind(texts.bind(key));
+        return axis;
+    }
+
+    private LineChart<Number, Number> lastHour(LotViewModel model) {
+        NumberAxis minutes = titled(new NumberAxis(-60, 0, 10), "history.axis.minutes");
+        NumberAxis free = titled(new NumberAxis(), "history.axis.free");
         free.setForceZeroInRange(true);
         LineChart<Number, Number> chart = chart(minutes, free);
         chart.setId(Ids.HISTORY_CHART);
@@ -59,8 +71,7 @@ final class HistoryPanel extends Dialog {
     }
 
     private VBox today() {
-        NumberAxis hours = new NumberAxis(0, 24, 2);
-        hours.setLabel("hour of the day");
+        NumberAxis hours = titled(new NumberAxis(0, 24, 2), "history.axis.hour");
         LineChart<Number, Number> chart = chart(hours, percentAxis());
         chart.setId(Ids.HISTORY_TODAY);
         chart.getData().add(new XYChart.Series<>(history.today()));
@@ -78,10 +89,8 @@ final class HistoryPanel extends Dialog {
         return withSummary(chart, history.weekSummaryProperty(), Ids.HISTORY_WEEK_SUMMARY);
     }
 
-    private static NumberAxis percentAxis() {
-        NumberAxis occupied = new NumberAxis(0, 100, 20);
-        occupied.setLabel("% occupied");
-        return occupied;
+    private NumberAxis percentAxis() {
+        return titled(new NumberAxis(0, 100, 20), "history.axis.occupied");
     }
 
     private static LineChart<Number, Number> chart(NumberAxis x, NumberAxis y) {
@@ -111,7 +120,8 @@ final class HistoryPanel extends Dialog {
 
     /** The charts and this spot's recent changes. */
     void showSpot(SpotTile tile) {
-        spotTitle.setText("Spot " + tile.id() + ": " + tile.stateProperty().get().word());
+        spotTitle.textProperty().bind(texts.bind(() -> texts.get("history.spot", String.valueOf(tile.id()),
+                texts.get("state." + tile.stateProperty().get().word())), tile.stateProperty()));
         changes.setItems(tile.recentChanges());
         spotBox.setVisible(true);
         spotBox.setManaged(true);

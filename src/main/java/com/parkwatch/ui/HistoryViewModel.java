@@ -19,26 +19,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The History dialog's today and this week, from the lot's history: today's occupancy hour by hour, each day of the
  * week's, and a line of figures for each. Read through {@link BackgroundTasks} each time the dialog opens (the FX
- * thread never waits on the database); a history that cannot be read is said in words.
+ * thread never waits on the database); a history that cannot be read is said in words. Every text follows the
+ * kiosk's language, the days' names too.
  */
 public final class HistoryViewModel {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final HistoryStore history;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final ZoneId zone;
+    private final Texts texts;
+    /** The reading shown, told again in a language chosen later. */
+    private Reading shown;
 
     // ---- properties: the view binds to these
     private final ObservableList<XYChart.Data<Number, Number>> today = FXCollections.observableArrayList();
@@ -54,11 +54,17 @@ public final class HistoryViewModel {
     private record Reading(UtilisationReport today, List<UtilisationReport> days, UtilisationReport week) {
     }
 
-    public HistoryViewModel(HistoryStore history, BackgroundTasks tasks, Clock clock, ZoneId zone) {
+    public HistoryViewModel(HistoryStore history, BackgroundTasks tasks, Clock clock, ZoneId zone, Texts texts) {
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
+        this.texts = texts;
+        texts.languageProperty().addListener((o, was, is) -> {
+            if (shown != null) {
+                tell(shown);
+            }
+        });
     }
 
     // ---- commands
@@ -69,11 +75,11 @@ public final class HistoryViewModel {
             return;
         }
         busy.set(true);
-        message.set("Reading the history...");
+        say("history.reading");
         Instant now = clock.instant();
         tasks.run(() -> read(now), this::show, failure -> {
             busy.set(false);
-            message.set("The history cannot be read right now; try again in a moment.");
+            say("history.unreadable");
         });
     }
 
@@ -97,6 +103,11 @@ public final class HistoryViewModel {
 
     private void show(Reading r) {
         busy.set(false);
+        shown = r;
+        tell(r);
+    }
+
+    private void tell(Reading r) {
         List<XYChart.Data<Number, Number>> hours = new ArrayList<>();
         for (UtilisationReport.Hour h : r.today().hours()) {
             if (h.observed() > 0) {
@@ -112,45 +123,54 @@ public final class HistoryViewModel {
             days.add(new XYChart.Data<>(dayName(monday.plusDays(i)), d == null ? 0 : percent(d.occupancy())));
         }
         week.setAll(days);
-        todaySummary.set("Today: " + summary(r.today()));
-        weekSummary.set("This week: " + summary(r.week()));
-        message.set(r.week().observed() == 0 ? "Nothing watched yet this week." : "");
+        todaySummary.set(texts.get("history.today", summary(r.today())));
+        weekSummary.set(texts.get("history.week", summary(r.week())));
+        if (r.week().observed() == 0) {
+            say("history.nothing");
+        } else {
+            message.unbind();
+            message.set("");
+        }
     }
 
-    /** "63 % occupied, busiest 52 of 72 at 10:40, 140 arrivals, 0.9 a bay a day, stays 1 h 20 min, bookings 4 kept, 1 no-show". */
+    /** A message that follows the language. */
+    private void say(String key) {
+        message.bind(texts.bind(key));
+    }
+
+    /** "63 % occupied, busiest 52 of 72 at 10:40 AM, 140 arrivals (0.9 a bay a day), stays 1 h 20 min, bookings 4 kept, 1 no-show". */
     private String summary(UtilisationReport r) {
         if (r.observed() == 0) {
-            return "not watched";
+            return texts.get("history.not.watched");
         }
-        StringBuilder s = new StringBuilder(Math.round(percent(r.occupancy())) + " % occupied");
+        StringBuilder s = new StringBuilder(texts.get("history.occupied", Math.round(percent(r.occupancy()))));
         if (r.peak() != null) {
-            s.append(", busiest ").append(r.peak().occupied()).append(" of ").append(r.bays().size()).append(" at ")
-                    .append(CLOCK.format(r.peak().at().atZone(zone)));
+            s.append(texts.get("history.busiest", r.peak().occupied(), r.bays().size(), texts.time(r.peak().at())));
         }
-        s.append(", ").append(r.arrivals()).append(r.arrivals() == 1 ? " arrival" : " arrivals")
-                .append(String.format(Locale.ROOT, " (%.1f a bay a day)", r.turnover()));
+        s.append(r.arrivals() == 1 ? texts.get("history.arrival", r.turnover())
+                : texts.get("history.arrivals", r.arrivals(), r.turnover()));
         if (r.averageStay() != null) {
-            s.append(", stays ").append(duration(r.averageStay()));
+            s.append(texts.get("history.stays", duration(r.averageStay())));
         }
         UtilisationReport.Bookings b = r.bookings();
         if (b.made() + b.kept() + b.noShows() > 0) {
-            s.append(", bookings ").append(b.kept()).append(" kept, ").append(b.noShows())
-                    .append(b.noShows() == 1 ? " no-show" : " no-shows");
+            s.append(b.noShows() == 1 ? texts.get("history.bookings.one", b.kept())
+                    : texts.get("history.bookings", b.kept(), b.noShows()));
         }
         return s.toString();
     }
 
-    private static String duration(Duration d) {
+    private String duration(Duration d) {
         long minutes = Math.max(1, Math.round(d.toSeconds() / 60.0));
-        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+        return minutes < 60 ? texts.get("since.minutes", minutes) : texts.get("since.hours", minutes / 60, minutes % 60);
     }
 
     private static double percent(double share) {
         return Math.round(1000 * share) / 10.0;
     }
 
-    private static String dayName(LocalDate day) {
-        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    private String dayName(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, texts.languageProperty().get());
     }
 
     // ---- read-only properties

@@ -150,14 +150,14 @@ final class KioskWindow {
         BookingViewModel booking = new BookingViewModel(watch.bookings(), tasks, texts, Clock.systemUTC(),
                 options.webBase(), options.receiptTimeout());
         HistoryPanel history = new HistoryPanel(model, new HistoryViewModel(watch.bookings().history(), tasks,
-                Clock.systemUTC(), java.time.ZoneId.systemDefault()));
+                Clock.systemUTC(), java.time.ZoneId.systemDefault(), texts));
         CorrectionPanel correction = new CorrectionPanel((spot, truth) -> watch.correct(spot, truth)
                 .whenComplete((learnt, failure) -> {
                     if (failure != null) {
                         LOG.warn("the correction of spot {} could not be kept", spot);
                     }
                 }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks,
-                CorrectionPanel.IDLE);
+                texts, CorrectionPanel.IDLE);
         java.util.function.Consumer<SpotTile> onTap = tile -> tapped(tile, booking, correction, history);
         tappedOnFeed = id -> onTap.accept(model.tile(id));
         SplitPane body = new SplitPane(feed, new LotPane(model, onTap, () -> bookBest(booking)));
@@ -178,10 +178,10 @@ final class KioskWindow {
         LayoutEditor editor = LayoutEditor.forLot(watch, options.setup(), tasks);
         if (options.fullScreen()) {
             // Bays the layout closes for good or keeps for staff are not the operator's to open or close.
-            OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(),
+            OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(), texts,
                     () -> watch.layout().spots().stream().filter(Spot::forDrivers).map(Spot::id).toList()), editor::open);
             operatorPad = new OperatorPad(OperatorPin.of(options.operatorPin()), new PinAttempts(Clock.systemUTC()),
-                    tasks, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
+                    tasks, texts, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
             root.getChildren().addAll(operatorPanel, operatorPad);
         }
         root.getChildren().add(editor);

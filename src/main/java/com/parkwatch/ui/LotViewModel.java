@@ -1,6 +1,7 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.lot.Layout;
+import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.SpotState;
@@ -53,7 +54,7 @@ public final class LotViewModel {
     private final ReadOnlyStringWrapper freeSpots = new ReadOnlyStringWrapper("");
     private final BooleanProperty freeOnly = new SimpleBooleanProperty();
     private final BooleanProperty showingMap = new SimpleBooleanProperty(true);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper lastSeen = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notLiveReason = new ReadOnlyStringWrapper("");
@@ -91,7 +92,14 @@ public final class LotViewModel {
         lastSeen.bind(texts.bind(() -> lot.get() == null || lot.get().updated() == null ? texts.get("never.seen")
                 : texts.get("seen", texts.time(lot.get().updated())), lot));
         notLiveReason.bind(texts.bind(() -> lot.get() == null || lot.get().live() ? ""
-                : texts.get("not.live", lot.get().source().describe(), lastSeen.get()), lot, lastSeen));
+                : texts.get("not.live", health(lot.get().source()), lastSeen.get()), lot, lastSeen));
+        status.bind(texts.bind(() -> lot.get() == null ? texts.get("health.starting") : health(lot.get().source()), lot));
+    }
+
+    /** The camera's health in the kiosk's language: the state's word, and the engine's reason as it gives it. */
+    private String health(SourceHealth source) {
+        String state = texts.get("health." + source.state().word());
+        return source.reason().isEmpty() ? state : texts.get("health.reason", state, source.reason());
     }
 
     /** "Free: 3 7 12 +40 more", by the labels drivers read, in their order. */
@@ -142,7 +150,6 @@ public final class LotViewModel {
     /** The counts, the camera's health and the history of a view of the lot. */
     public void applyLot(LotView view, Instant at) {
         live.set(view.live());
-        status.set(view.source().describe());
         // Blind means blind: no count is offered as current (the bindings read the view's live flag).
         lot.set(view);
         if (view.live()) {

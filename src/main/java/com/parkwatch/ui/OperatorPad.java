@@ -16,8 +16,11 @@ final class OperatorPad extends Dialog {
     private final OperatorPin pin;
     private final PinAttempts attempts;
     private final BackgroundTasks tasks;
+    private final Texts texts;
     private final PasswordField entered = new PasswordField();
     private final Label message = new Label();
+    /** The message shown, told again when the language changes. */
+    private java.util.function.Supplier<String> said = () -> "";
     private boolean checking;
 
     /**
@@ -25,8 +28,9 @@ final class OperatorPad extends Dialog {
      * @param bookings opens the operator's bookings and bays
      * @param exit     leaves the kiosk
      */
-    OperatorPad(OperatorPin pin, PinAttempts attempts, BackgroundTasks tasks, Runnable correct, Runnable bookings,
-                Runnable exit) {
+    OperatorPad(OperatorPin pin, PinAttempts attempts, BackgroundTasks tasks, Texts texts, Runnable correct,
+                Runnable bookings, Runnable exit) {
+        this.texts = texts;
         this.pin = pin;
         this.attempts = attempts;
         this.tasks = tasks;
@@ -34,6 +38,11 @@ final class OperatorPad extends Dialog {
         entered.setEditable(false);
         message.setId(Ids.PIN_MESSAGE);
         message.getStyleClass().add("error");
+        texts.languageProperty().addListener((o, was, is) -> {
+            if (!message.getText().isEmpty()) {
+                message.setText(said.get());
+            }
+        });
         GridPane pad = new GridPane();
         pad.getStyleClass().add("keyboard");
         for (int d = 1; d <= 10; d++) {
@@ -42,11 +51,11 @@ final class OperatorPad extends Dialog {
             key.getStyleClass().add("key");
             pad.add(key, (d - 1) % 3, (d - 1) / 3);
         }
-        getChildren().add(card("Operator PIN", entered, pad, message, new HBox(12,
-                button("Exit kiosk", Ids.PIN_EXIT, () -> withPin(exit)),
-                button("Correct spots", Ids.PIN_CORRECT, () -> withPin(correct)),
-                button("Bookings and bays", Ids.PIN_BOOKINGS, () -> withPin(bookings)),
-                button("Back", Ids.PIN_CLOSE, this::close))));
+        getChildren().add(card(texts.bind("pin.title"), entered, pad, message, new HBox(12,
+                button(texts, "pin.exit", Ids.PIN_EXIT, () -> withPin(exit)),
+                button(texts, "pin.correct", Ids.PIN_CORRECT, () -> withPin(correct)),
+                button(texts, "pin.bookings", Ids.PIN_BOOKINGS, () -> withPin(bookings)),
+                button(texts, "back", Ids.PIN_CLOSE, this::close))));
     }
 
     void open() {
@@ -59,7 +68,7 @@ final class OperatorPad extends Dialog {
         long wait = attempts.secondsToWait();
         if (wait > 0) {
             entered.clear();
-            message.setText("Too many wrong PINs: try again in " + wait + " s.");
+            say("pin.wait", wait);
             return;
         }
         if (checking) {
@@ -75,12 +84,20 @@ final class OperatorPad extends Dialog {
                 close();
                 action.run();
             } else {
-                message.setText(attempts.wrong() ? "Wrong PIN. Locked for a minute."
-                        : "Wrong PIN. Wait " + attempts.secondsToWait() + " s.");
+                if (attempts.wrong()) {
+                    say("pin.locked");
+                } else {
+                    say("pin.wrong", attempts.secondsToWait());
+                }
             }
         }, failure -> {
             checking = false;
-            message.setText("The PIN could not be checked.");
+            say("pin.unchecked");
         });
+    }
+
+    private void say(String key, Object... args) {
+        said = () -> texts.get(key, args);
+        message.setText(said.get());
     }
 }

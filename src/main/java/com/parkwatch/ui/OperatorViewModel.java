@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * The operator's bookings and bays on the kiosk: the bookings of the last day and the alerts, voiding a booking,
  * closing and opening a bay. Every database call goes through {@link BackgroundTasks}; the lists and texts change on
- * the FX thread only.
+ * the FX thread only. Its texts follow the kiosk's language.
  */
 public final class OperatorViewModel {
 
@@ -35,6 +35,7 @@ public final class OperatorViewModel {
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final Supplier<List<Integer>> spotIds;
+    private final Texts texts;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper closed = new ReadOnlyStringWrapper("");
@@ -42,16 +43,19 @@ public final class OperatorViewModel {
     private final ReadOnlyIntegerWrapper spot;
 
     /** @param spotIds the lot's spots, in the order the operator steps through them */
-    public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, List<Integer> spotIds) {
-        this(bookings, tasks, clock, () -> List.copyOf(spotIds));
+    public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, Texts texts,
+                             List<Integer> spotIds) {
+        this(bookings, tasks, clock, texts, () -> List.copyOf(spotIds));
     }
 
     /**
      * @param spotIds the bays the operator may close and open, as the lot's layout has them now (it may change while
      *                the kiosk runs), in the order the operator steps through them
      */
-    public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, Supplier<List<Integer>> spotIds) {
+    public OperatorViewModel(BookingService bookings, BackgroundTasks tasks, Clock clock, Texts texts,
+                             Supplier<List<Integer>> spotIds) {
         this.bookings = bookings;
+        this.texts = texts;
         this.tasks = tasks;
         this.clock = clock;
         this.spotIds = spotIds;
@@ -67,32 +71,37 @@ public final class OperatorViewModel {
             Instant now = clock.instant();
             rows.setAll(all.bookings().stream().map(r -> new Row(r, r.state(now))).toList());
             alerts.setAll(all.alerts());
-            closed.set(all.closed().isEmpty() ? "No bay is closed." : "Closed bays: "
-                    + all.closed().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
-        }, failure -> message.set("The bookings cannot be read now: " + failure.getMessage()));
+            closed.bind(all.closed().isEmpty() ? texts.bind("operator.closed.none") : texts.bind("operator.closed",
+                    all.closed().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))));
+        }, failure -> say("operator.unreadable", failure.getMessage()));
+    }
+
+    /** A message that follows the language. */
+    private void say(String key, Object... args) {
+        message.bind(texts.bind(key, args));
     }
 
     public void voidBooking(String code) {
         tasks.run(() -> bookings.voidBooking(code), voided -> {
-            message.set(voided ? "Booking " + code + " voided." : "Booking " + code + " had already ended.");
+            say(voided ? "operator.voided" : "operator.already.ended", code);
             refresh();
-        }, failure -> message.set("The booking was not voided: " + failure.getMessage()));
+        }, failure -> say("operator.not.voided", failure.getMessage()));
     }
 
     /** Closes the chosen bay (out of service) or opens it again. */
     public void closeBay(boolean close) {
         int chosen = spot.get();
         if (!spotIds.get().contains(chosen)) {
-            message.set("Spot " + chosen + " is not one the operator opens or closes: the lot's layout closes it or keeps it for staff.");
+            say("operator.not.bay", String.valueOf(chosen));
             return;
         }
         tasks.run(() -> {
             bookings.setClosed(chosen, close);
             return chosen;
         }, done -> {
-            message.set("Spot " + done + (close ? " closed." : " open again."));
+            say(close ? "operator.bay.closed" : "operator.bay.open", String.valueOf(done));
             refresh();
-        }, failure -> message.set("Spot " + chosen + " was not changed: " + failure.getMessage()));
+        }, failure -> say("operator.bay.failed", String.valueOf(chosen), failure.getMessage()));
     }
 
     /** Steps the chosen bay by {@code delta} spots, wrapping around the lot. */
@@ -119,6 +128,11 @@ public final class OperatorViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The texts the operator's screen shows, in the language now. */
+    public Texts texts() {
+        return texts;
     }
 
     public ReadOnlyIntegerProperty spotProperty() {

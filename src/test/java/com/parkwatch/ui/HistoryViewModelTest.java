@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,8 @@ class HistoryViewModelTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
+
+    private static final Texts ENGLISH = new Texts(Locale.ENGLISH, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -44,8 +47,7 @@ class HistoryViewModelTest {
                 occupied ? Occupancy.OCCUPIED : Occupancy.FREE);
     }
 
-    @Test
-    void showsTodayHourByHourAndTheWeekDayByDay() {
+    private JdbcBookingStore watchedSinceMonday() {
         JdbcBookingStore store = JdbcBookingStore.open(Databases.sqlite(dir));
         // Watched from Monday 08:00 (55 h of 2 bays); bay 1 taken Monday 08:00 to 20:00 and today 09:00 to 12:00; bay 2 always free.
         List<LotChange> heartbeats = new ArrayList<>();
@@ -54,7 +56,14 @@ class HistoryViewModelTest {
         }
         store.record(List.of(spot(at(0, 8), 1, true), spot(at(0, 8), 2, false), spot(at(0, 20), 1, false),
                 spot(at(2, 9), 1, true), spot(at(2, 12), 1, false)), heartbeats);
-        HistoryViewModel model = new HistoryViewModel(store, new CurrentThreadTasks(), new TestClock(NOW), ZoneOffset.UTC);
+        return store;
+    }
+
+    @Test
+    void showsTodayHourByHourAndTheWeekDayByDay() {
+        JdbcBookingStore store = watchedSinceMonday();
+        HistoryViewModel model = new HistoryViewModel(store, new CurrentThreadTasks(), new TestClock(NOW), ZoneOffset.UTC,
+                ENGLISH);
 
         model.load();
 
@@ -65,20 +74,42 @@ class HistoryViewModelTest {
         assertEquals(50.0, today.get(9).getYValue().doubleValue());
         assertEquals(9.0, today.get(9).getXValue().doubleValue());
         assertEquals(0.0, today.get(12).getYValue().doubleValue());
-        assertEquals("Today: 10 % occupied, busiest 1 of 2 at 09:00, 1 arrival (0.8 a bay a day), stays 3 h 0 min",
+        assertEquals("Today: 10 % occupied, busiest 1 of 2 at " + ENGLISH.time(at(2, 9)) + ", 1 arrival (0.8 a bay a day), stays 3 h 0 min",
                 model.todaySummaryProperty().get());
-        assertTrue(model.weekSummaryProperty().get().equals("This week: 14 % occupied, busiest 1 of 2 at 08:00, 1 arrival (0.2 a bay a day), stays 3 h 0 min"),
+        assertTrue(model.weekSummaryProperty().get().equals("This week: 14 % occupied, busiest 1 of 2 at " + ENGLISH.time(at(0, 8)) + ", 1 arrival (0.2 a bay a day), stays 3 h 0 min"),
                 model.weekSummaryProperty().get());
         assertEquals("", model.messageProperty().get());
         assertFalse(model.busyProperty().get());
     }
 
     @Test
+    void speaksGermanAndFollowsTheLanguageButton() {
+        Texts texts = new Texts(Locale.GERMAN, ZoneOffset.UTC);
+        HistoryViewModel model = new HistoryViewModel(watchedSinceMonday(), new CurrentThreadTasks(), new TestClock(NOW),
+                ZoneOffset.UTC, texts);
+
+        model.load();
+
+        assertEquals("Heute: 10 % belegt, am vollsten 1 von 2 um 09:00, 1 Ankunft (0,8 je Stellplatz und Tag), Parkdauer 3 Std. 0 Min.",
+                model.todaySummaryProperty().get());
+        assertTrue(model.weekSummaryProperty().get().startsWith("Diese Woche: 14 % belegt"), model.weekSummaryProperty().get());
+        assertEquals("Mo.", model.week().get(0).getXValue());
+
+        texts.nextLanguage();
+        assertTrue(model.todaySummaryProperty().get().startsWith("Today: 10 % occupied"), "the summary follows the language");
+        assertEquals("Mon", model.week().get(0).getXValue());
+    }
+
+    @Test
     void aHistoryThatCannotBeReadIsSaidInWords() {
+        Texts texts = new Texts(Locale.ENGLISH, ZoneOffset.UTC);
         HistoryViewModel model = new HistoryViewModel(new Unreachable(), new CurrentThreadTasks(), new TestClock(NOW),
-                ZoneOffset.UTC);
+                ZoneOffset.UTC, texts);
         model.load();
         assertEquals("The history cannot be read right now; try again in a moment.", model.messageProperty().get());
+        texts.use(Locale.GERMAN);
+        assertEquals("Der Verlauf kann gerade nicht gelesen werden; versuchen Sie es gleich noch einmal.",
+                model.messageProperty().get(), "the message follows the language");
         assertFalse(model.busyProperty().get(), "it can be tried again");
     }
 

@@ -33,6 +33,7 @@ class OperatorPadTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             pad = new OperatorPad(OperatorPin.of(OperatorPin.of("2468").text()), new PinAttempts(clock), new FxBackgroundTasks(),
+                    new Texts(java.util.Locale.ENGLISH),
                     () -> { }, () -> { }, exits::incrementAndGet);
             stage.setScene(new Scene(new StackPane(pad), 1600, 900));
             stage.show();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The operator's bookings and bays, driven without a screen. */
 class OperatorViewModelTest {
 
+    private static final Texts ENGLISH = new Texts(Locale.ENGLISH);
+
     @TempDir
     Path dir;
 
@@ -27,7 +30,7 @@ class OperatorViewModelTest {
         BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
                 spot -> spot >= 1 && spot <= 3 ? Optional.of(Occupancy.FREE) : Optional.empty(), Clock.systemUTC());
         Booking b = bookings.book(2, "AB 1", 60);
-        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), List.of(1, 2, 3));
+        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), ENGLISH, List.of(1, 2, 3));
         model.refresh();
         assertEquals(1, model.rows().size());
         assertEquals("booked", model.rows().get(0).state());
@@ -55,7 +58,7 @@ class OperatorViewModelTest {
                 spot -> Optional.of(Occupancy.FREE), Clock.systemUTC());
         java.util.concurrent.atomic.AtomicReference<List<Integer>> forDrivers = new java.util.concurrent.atomic.AtomicReference<>(
                 List.of(1, 2, 3));
-        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), forDrivers::get);
+        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), ENGLISH, forDrivers::get);
         model.step(1);
         assertEquals(2, model.spotProperty().get());
         // The operator saves a layout that closes bay 2 for good.
@@ -67,5 +70,26 @@ class OperatorViewModelTest {
         assertEquals(1, model.spotProperty().get(), "from a bay the layout took away, back to the first");
         model.step(1);
         assertEquals(3, model.spotProperty().get(), "bay 2 is skipped");
+    }
+
+    @Test
+    void speaksGermanAndFollowsTheLanguageButton() {
+        BookingService bookings = new BookingService(JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("b.db")),
+                spot -> Optional.of(Occupancy.FREE), Clock.systemUTC());
+        Booking b = bookings.book(1, "AB 1", 60);
+        Texts texts = new Texts(Locale.GERMAN);
+        OperatorViewModel model = new OperatorViewModel(bookings, new CurrentThreadTasks(), Clock.systemUTC(), texts, List.of(1, 2));
+        model.refresh();
+        assertEquals("Kein Stellplatz ist gesperrt.", model.closedProperty().get());
+        model.voidBooking(b.code());
+        assertEquals("Buchung " + b.code() + " aufgehoben.", model.messageProperty().get());
+        model.step(1);
+        model.closeBay(true);
+        assertEquals("Platz 2 gesperrt.", model.messageProperty().get());
+        assertEquals("Gesperrte Stellplätze: 2", model.closedProperty().get());
+
+        texts.nextLanguage();
+        assertEquals("Spot 2 closed.", model.messageProperty().get(), "the message shown follows the language");
+        assertEquals("Closed bays: 2", model.closedProperty().get());
     }
 }
