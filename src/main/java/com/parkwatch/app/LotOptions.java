@@ -3,6 +3,7 @@ package com.parkwatch.app;
 import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.BookingStore;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.vision.align.ReferenceStill;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.layout.LayoutLoader;
 import com.parkwatch.vision.video.FrameSource;
@@ -41,6 +42,13 @@ final class LotOptions {
                             + ": the lot cannot start before the camera does");
                 }
                 return LayoutLoader.read(mask, 0, 0);
+            }
+
+            @Override
+            public Path referenceStill() {
+                // A PKLot XML describes a dataset's pictures, not a camera of this lot.
+                return mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
+                        ? null : ReferenceStill.besideLayout(mask);
             }
         };
         return LotWatch.open(new WatchOptions(video, loopCount, transport, layouts, model.loadWithCorrections(corrections),

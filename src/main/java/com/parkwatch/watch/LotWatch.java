@@ -12,6 +12,7 @@ import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
 import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.vision.FrameSources;
+import com.parkwatch.vision.align.ReferenceStill;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.track.EngineCounters;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,8 @@ public final class LotWatch implements AutoCloseable {
     private final int loopCount;
     private final RtspTransport transport;
     private final WatchOptions.Layouts layouts;
+    /** Whether the layout was switched since the last tracker was made: its reference picture is out of date. */
+    private volatile boolean redrawn;
     private final StatusRelay relay;
     /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
     private volatile FrameSource source;
@@ -277,6 +281,8 @@ public final class LotWatch implements AutoCloseable {
             return false;
         }
         layout = next;
+        // The new layout was drawn on today's picture: the next tracker keeps that as the reference.
+        redrawn = true;
         SnapshotPicture before = picture;
         SnapshotPicture replaced = new SnapshotPicture(lot, next);
         replaced.takeFrameOf(before);
@@ -389,7 +395,7 @@ public final class LotWatch implements AutoCloseable {
         boolean switched = false;
         while (!Thread.currentThread().isInterrupted()) {
             engineStarts += switched ? 0 : 1;
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings)) {
+            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings, referenceStill())) {
                 listener.tracker = tracker;
                 long first = listener.next;
                 long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE, counters)
@@ -448,6 +454,14 @@ public final class LotWatch implements AutoCloseable {
                 Thread.sleep(wait.toMillis());
             }
         }
+    }
+
+    /** The picture kept beside the layout's file, replaced once after the layout was drawn again; null for none. */
+    private ReferenceStill referenceStill() {
+        Path file = layouts.referenceStill();
+        boolean stale = redrawn;
+        redrawn = true;
+        return file == null ? null : new ReferenceStill(file, stale);
     }
 
     /** The layout and the web's picture at the size of the frames the camera turned out to send. */

@@ -9,6 +9,7 @@ import com.parkwatch.vision.track.TrackerSettings;
 import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.RtspTransport;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -33,5 +34,13 @@ public record WatchOptions(String video, int loopCount, RtspTransport transport,
 
         /** The layout at its own size, for a camera not reachable yet; refused when the layout has no size of its own. */
         Layout beforeSource();
+
+        /**
+         * Where the picture the layout was drawn on is kept (see {@link com.parkwatch.vision.align.ReferenceStill}),
+         * beside the layout's file; null when the layout has no file of its own (the simulated lot, a source's own).
+         */
+        default Path referenceStill() {
+            return null;
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class CameraFollower implements AutoCloseable {
 
     private final Layout reference;
     private final ShiftMeter meter;
+    private final ReferenceStill still;
     private Layout layout;
     private CameraShift followed = CameraShift.NONE;
     private boolean started;
@@ -53,9 +54,26 @@ public final class CameraFollower implements AutoCloseable {
 
     /** @param reference the layout as drawn, on the picture the first sample will show */
     public CameraFollower(Layout reference) {
+        this(reference, null);
+    }
+
+    /**
+     * @param reference the layout as drawn
+     * @param still     the picture the layout was drawn on, kept from an earlier run, so that a camera knocked
+     *                  while the lot was not watched is followed at the first sample; written from the first sample
+     *                  when it is missing or unusable. Null: the first sample is the reference.
+     */
+    public CameraFollower(Layout reference, ReferenceStill still) {
         this.reference = reference;
         this.layout = reference;
+        this.still = still;
         meter = new ShiftMeter(reference.width(), reference.height());
+        Optional<Mat> earlier = still == null ? Optional.empty() : still.read(meter.size());
+        earlier.ifPresent(picture -> {
+            meter.keep(picture);
+            picture.release();
+            started = true;
+        });
     }
 
     /** Looks at a sampled frame (BGR, at the layout's size); {@link #layout()} is where the spots are after it. */
@@ -63,6 +81,9 @@ public final class CameraFollower implements AutoCloseable {
         meter.look(frame);
         if (!started) {
             meter.keep();
+            if (still != null) {
+                still.write(meter.currentGrey());
+            }
             started = true;
             return Look.STEADY;
         }

@@ -72,8 +72,28 @@ final class ShiftMeter implements AutoCloseable {
     /** Keeps the current picture as the one later pictures are measured against. */
     void keep() {
         current.copyTo(kept);
+        measureKept();
+    }
+
+    /** Keeps a picture from before (8-bit grey, at {@link #size()}) as the one later pictures are measured against. */
+    void keep(Mat earlierGrey) {
+        earlierGrey.convertTo(kept, CvType.CV_32F);
+        measureKept();
+    }
+
+    private void measureKept() {
         Core.meanStdDev(kept, mean, spread);
         keptFlat = spread.get(0, 0)[0] < FLAT;
+    }
+
+    /** The reduced pictures' size. */
+    Size size() {
+        return smallSize;
+    }
+
+    /** The current picture, reduced and 8-bit grey: valid until the next {@link #look}. */
+    Mat currentGrey() {
+        return grey;
     }
 
     /** Whether the kept picture is blank (a test card, a covered lens): no move can be measured against it. */

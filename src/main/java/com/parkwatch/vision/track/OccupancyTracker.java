@@ -2,6 +2,7 @@ package com.parkwatch.vision.track;
 
 import com.parkwatch.vision.align.CameraFollower;
 import com.parkwatch.vision.align.CameraMove;
+import com.parkwatch.vision.align.ReferenceStill;
 import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.classify.Verdict;
 import com.parkwatch.vision.image.OpenCv;
@@ -56,10 +57,18 @@ public final class OccupancyTracker implements AutoCloseable {
 
     /** @param layout fitted to the frames this tracker will see */
     public OccupancyTracker(Layout layout, SpotClassifier classifier, TrackerSettings settings) {
+        this(layout, classifier, settings, null);
+    }
+
+    /**
+     * @param layout fitted to the frames this tracker will see
+     * @param still  the picture the layout was drawn on, kept beside it (see {@link CameraFollower}); null for none
+     */
+    public OccupancyTracker(Layout layout, SpotClassifier classifier, TrackerSettings settings, ReferenceStill still) {
         this.layout = layout;
         this.classifier = classifier;
         this.settings = settings;
-        camera = new CameraFollower(layout);
+        camera = new CameraFollower(layout, still);
         signals = new SpotSignals(layout);
         int n = layout.size();
         tracks = new SpotTrack[n];
