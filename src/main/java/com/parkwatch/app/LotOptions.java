@@ -48,7 +48,7 @@ final class LotOptions {
             public Path referenceStill() {
                 // A PKLot XML describes a dataset's pictures, not a camera of this lot.
                 return mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-                        ? null : ReferenceStill.besideLayout(mask);
+                        ? null : ReferenceStill.forLayout(store.dataDir(), mask);
             }
         };
         return LotWatch.open(new WatchOptions(video, loopCount, transport, layouts, model.loadWithCorrections(corrections),

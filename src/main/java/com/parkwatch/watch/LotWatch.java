@@ -456,7 +456,7 @@ public final class LotWatch implements AutoCloseable {
         }
     }
 
-    /** The picture kept beside the layout's file, replaced once after the layout was drawn again; null for none. */
+    /** The picture kept for the layout's file, replaced once after the layout was drawn again; null for none. */
     private ReferenceStill referenceStill() {
         Path file = layouts.referenceStill();
         boolean stale = redrawn;

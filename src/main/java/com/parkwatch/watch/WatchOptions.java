@@ -37,7 +37,8 @@ public record WatchOptions(String video, int loopCount, RtspTransport transport,
 
         /**
          * Where the picture the layout was drawn on is kept (see {@link com.parkwatch.vision.align.ReferenceStill}),
-         * beside the layout's file; null when the layout has no file of its own (the simulated lot, a source's own).
+         * in the data directory, named after the layout's file; null when the layout has no file of its own (the
+         * simulated lot, a source's own).
          */
         default Path referenceStill() {
             return null;

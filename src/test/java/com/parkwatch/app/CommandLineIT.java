@@ -68,7 +68,7 @@ class CommandLineIT {
         assertEquals(72, second.get("total").asInt());
         JsonNode spot = second.get("spots").get(0);
         assertEquals(1, spot.get("id").asInt());
-        assertEquals(List.of("id", "x", "y", "w", "h", "state", "confidence"), fieldNames(spot));
+        assertEquals(List.of("id", "label", "zone", "types", "x", "y", "w", "h", "state", "confidence"), fieldNames(spot));
         assertTrue(List.of("free", "occupied").contains(spot.get("state").asText()));
         long free = 0;
         for (JsonNode s : second.get("spots")) {

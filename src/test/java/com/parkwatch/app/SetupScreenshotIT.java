@@ -24,7 +24,7 @@ class SetupScreenshotIT {
         BufferedImage shot = ImageIO.read(dir.resolve("editor.png").toFile());
         assertEquals(1600, shot.getWidth());
         // The editor's panel of buttons on the right, with its green Save button; the kiosk has none there.
-        assertTrue(has(shot, 0x2e7d32, 1130, 0, 1600, 900), "the editor's Save button is on the screenshot");
+        assertTrue(has(shot, 0x1b5e20, 1130, 0, 1600, 900), "the editor's Save button (the kiosk's .confirm green) is on the screenshot");
         // Its picture: the simulated lot's frame with its bays, drawn in the editor's cyan.
         assertTrue(has(shot, 0x00e5ff, 0, 100, 1100, 860), "the bays are drawn on the lot's picture");
     }

@@ -76,7 +76,7 @@ class KeptReferenceTest {
     }
 
     private Path referenceFile() {
-        return ReferenceStill.besideLayout(dir.resolve("lot.json"));
+        return ReferenceStill.forLayout(dir, dir.resolve("lot.json"));
     }
 
     @Test

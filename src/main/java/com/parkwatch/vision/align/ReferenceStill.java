@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The picture a camera follower compares against, kept as a grey PNG beside the layout it was drawn on, so that a
+ * The picture a camera follower compares against, kept as a grey PNG with the layout it was drawn on, so that a
  * camera knocked while ParkWatch was stopped is caught at the first sample of the next run. Written atomically (a
  * temporary file, then a move) so a run stopped mid-write never leaves half a picture.
  */
@@ -40,9 +40,12 @@ public final class ReferenceStill {
         this.stale = stale;
     }
 
-    /** "F.reference.png" beside the layout file F. */
-    public static Path besideLayout(Path layoutFile) {
-        return layoutFile.resolveSibling(layoutFile.getFileName() + ".reference.png");
+    /**
+     * "F.reference.png" for the layout file F, in the lot's data directory: kept with the lot's other state rather
+     * than beside a layout that may sit in a read-only or shared folder.
+     */
+    public static Path forLayout(Path dataDir, Path layoutFile) {
+        return dataDir.resolve(layoutFile.getFileName() + ".reference.png");
     }
 
     /** The kept picture (8-bit grey) when there is one of this size; empty, and said once, when it cannot be used. */
