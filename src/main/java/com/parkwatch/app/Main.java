@@ -141,7 +141,7 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         history.retention();
-        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings(store.lotId());
         String operatorPin = pinHash != null ? pinHash : pin;
         KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "")
                 .withLanguage(Locale.forLanguageTag(language.strip().toLowerCase(Locale.ROOT)))

@@ -142,8 +142,8 @@ abstract class BookingStoreContract {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             r.next();
-            assertEquals(3, r.getInt(1));
-            assertEquals(3, r.getInt(2));
+            assertEquals(4, r.getInt(1));
+            assertEquals(4, r.getInt(2));
         }
     }
 

@@ -142,6 +142,38 @@ class MqttPublisherTest {
     }
 
     @Test
+    void twoLotsOnOneBrokerKeepTheirTopicsEntitiesAndAvailabilityApart() throws Exception {
+        set(FREE, OCCUPIED, FREE);
+        LiveLot south = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
+        south.health(SourceHealth.live());
+        south.publish(new LotSnapshot(0, 0, layout.spots().stream()
+                .map(spot -> new SpotStatus(spot, OCCUPIED, 0.9, 0)).toList()));
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             MqttPublisher northPublisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("north"), lot).start(Optional.empty());
+             Subscriber ha = new Subscriber(broker.uri())) {
+            try (MqttPublisher southPublisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                    LotIdentity.named("south"), south).start(Optional.empty())) {
+                ha.await("parkwatch/north/free", "2", SOON);
+                ha.await("parkwatch/south/free", "0", SOON);
+                assertEquals("occupied", ha.latest("parkwatch/north/bay/2/state"));
+                assertEquals("free", ha.latest("parkwatch/north/bay/1/state"));
+                assertEquals("occupied", ha.latest("parkwatch/south/bay/1/state"), "bay 1 of south is south's own");
+                JsonNode northBay = JSON.readTree(ha.latest("homeassistant/binary_sensor/north_bay_1/config"));
+                JsonNode southBay = JSON.readTree(ha.latest("homeassistant/binary_sensor/south_bay_1/config"));
+                assertEquals("parkwatch_north_bay_1", northBay.get("unique_id").asText());
+                assertEquals("parkwatch_south_bay_1", southBay.get("unique_id").asText());
+                assertEquals("parkwatch/south/bay/1/state", southBay.get("state_topic").asText());
+                assertEquals("parkwatch_south", southBay.get("device").get("identifiers").get(0).asText());
+                ha.await("parkwatch/south/availability", "online", SOON);
+            }
+            ha.await("parkwatch/south/availability", "offline", SOON);
+            assertEquals("online", ha.latest("parkwatch/north/availability"), "one box stopping leaves the other online");
+            assertEquals(1, northPublisher.connections());
+        }
+    }
+
+    @Test
     void aBrokerThatWantsAPasswordLetsInOnlyTheRightOne() throws Exception {
         set(FREE, OCCUPIED, FREE);
         try (MosquittoBroker broker = MosquittoBroker.withPassword(dir, "parkwatch", "the-right-password");
