@@ -142,6 +142,45 @@ class MqttPublisherTest {
     }
 
     @Test
+    void aBookingMadeThroughTheServiceReachesTheBrokerAtOnceNotAtTheNextRead() throws Exception {
+        set(FREE, FREE, FREE);
+        try (JdbcBookingStore store = JdbcBookingStore.open("jdbc:sqlite:" + dir.resolve("bookings.db"));
+             MosquittoBroker broker = MosquittoBroker.start(dir)) {
+            BookingService bookings = LotWatch.bookingsFor(lot, store, Clock.systemUTC(), BookingRules.DEFAULT);
+            // The record is read by itself only once an hour here: what arrives sooner was pushed by the commit.
+            try (BookingEvents events = new BookingEvents(bookings, Clock.systemUTC(), Duration.ofHours(1));
+                 MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                         LotIdentity.named("east"), lot).start(Optional.of(events));
+                 Subscriber ha = new Subscriber(broker.uri())) {
+                events.start();
+                ha.await("parkwatch/east/availability", "online", SOON);
+                Thread.sleep(300);
+                List<String> took = new ArrayList<>();
+                for (int spot = 1; spot <= 3; spot++) {
+                    long start = System.nanoTime();
+                    var booking = bookings.book(spot, "PW " + spot, 30);
+                    int expected = spot;
+                    ha.await(Duration.ofSeconds(2), "booked " + spot, () -> ha.received().stream().anyMatch(m ->
+                            m.topic().equals("parkwatch/east/events/booked") && m.payload().contains("\"spot\":" + expected + ",")));
+                    took.add((System.nanoTime() - start) / 1_000_000 + " ms");
+                    assertTrue(System.nanoTime() - start < 1_000_000_000L, "booked event after " + took);
+                    long extended = System.nanoTime();
+                    bookings.extend(booking.code(), 30, "10.0.0.1");
+                    ha.await(Duration.ofSeconds(2), "extended " + spot, () -> ha.received().stream().anyMatch(m ->
+                            m.topic().equals("parkwatch/east/events/extended") && m.payload().contains("\"spot\":" + expected + ",")));
+                    assertTrue(System.nanoTime() - extended < 1_000_000_000L, "extended event too late");
+                }
+                long cancelled = System.nanoTime();
+                assertTrue(bookings.cancel(bookings.active().get(0).code()));
+                ha.await(Duration.ofSeconds(2), "released", () -> ha.latest("parkwatch/east/events/released") != null);
+                took.add("released " + (System.nanoTime() - cancelled) / 1_000_000 + " ms");
+                System.out.println("booking events from the commit to the subscriber: " + took);
+                assertEquals(0, publisher.dropped());
+            }
+        }
+    }
+
+    @Test
     void twoLotsOnOneBrokerKeepTheirTopicsEntitiesAndAvailabilityApart() throws Exception {
         set(FREE, OCCUPIED, FREE);
         LiveLot south = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
