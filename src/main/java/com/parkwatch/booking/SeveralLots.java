@@ -10,20 +10,22 @@ final class SeveralLots {
     /** The lot id of a process not told another one, and of every row written before there were several. */
     static final String DEFAULT = "lot";
 
-    private static final String LOT_COLUMN = " ADD COLUMN lot VARCHAR(64) NOT NULL DEFAULT '" + DEFAULT + "'";
+    /** Every table's lot column: rows written without a lot (by hand, by an older tool) are the default lot's. */
+    private static final String LOT = "lot VARCHAR(64) NOT NULL DEFAULT '" + DEFAULT + "'";
+    private static final String LOT_COLUMN = " ADD COLUMN " + LOT;
 
     /** Schema version 4. Keys cannot be altered in SQLite: those tables are copied into new ones. */
     static final String[] MIGRATION = {
             "ALTER TABLE bookings" + LOT_COLUMN,
             "CREATE INDEX bookings_lot_ends ON bookings (lot, ends_at)",
-            "CREATE TABLE spot_holds_v4 (lot VARCHAR(64) NOT NULL, spot INTEGER NOT NULL,"
+            "CREATE TABLE spot_holds_v4 (" + LOT + ", spot INTEGER NOT NULL,"
                     + " code VARCHAR(16) NOT NULL REFERENCES bookings(code), ends_at BIGINT NOT NULL,"
                     + " PRIMARY KEY (lot, spot))",
             "INSERT INTO spot_holds_v4 (lot, spot, code, ends_at) SELECT '" + DEFAULT + "', spot, code, ends_at"
                     + " FROM spot_holds",
             "DROP TABLE spot_holds",
             "ALTER TABLE spot_holds_v4 RENAME TO spot_holds",
-            "CREATE TABLE closed_spots_v4 (lot VARCHAR(64) NOT NULL, spot INTEGER NOT NULL,"
+            "CREATE TABLE closed_spots_v4 (" + LOT + ", spot INTEGER NOT NULL,"
                     + " closed_at BIGINT NOT NULL, PRIMARY KEY (lot, spot))",
             "INSERT INTO closed_spots_v4 (lot, spot, closed_at) SELECT '" + DEFAULT + "', spot, closed_at"
                     + " FROM closed_spots",
