@@ -29,20 +29,25 @@ final class StoreOptions {
             description = "A shared database instead, e.g. jdbc:postgresql://host/parkwatch?user=u&password=p.")
     String database;
 
+    /** The store, the data directory made first: with a shared database it still holds the tokens and corrections. */
     JdbcBookingStore open() throws IOException {
-        if (database != null) {
-            return JdbcBookingStore.open(database, lotId());
-        }
         Path dir = dataDir();
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the data directory " + dir);
+        }
+        if (database != null) {
+            return JdbcBookingStore.open(database, lotId());
+        }
+        try {
             // Plates and codes: the file is made owner-only before SQLite opens it; its WAL and shared memory
             // files take the database file's permissions.
             PrivateFiles.create(sqliteFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create the data directory " + dir);
+            throw new IllegalArgumentException("cannot create the booking database " + sqliteFile());
         }
         return JdbcBookingStore.open("jdbc:sqlite:" + sqliteFile(), lotId());
     }
