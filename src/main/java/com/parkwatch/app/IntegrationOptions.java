@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How the lot speaks to other systems: its identity (its id is the store's {@code --lot-id}), MQTT (Home Assistant), webhooks and the metrics; shared by the
- * kiosk and serve. Secrets come from files, never from the command line, where any user of the machine reads them.
+ * How the lot speaks to other systems: its identity (its id is the store's {@code --lot-id}), MQTT (Home Assistant),
+ * webhooks and the metrics; shared by the kiosk and serve. Secrets come from files, never from the command line,
+ * where any user of the machine reads them.
  */
 final class IntegrationOptions {
 
