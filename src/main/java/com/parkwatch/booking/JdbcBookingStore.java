@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -62,6 +63,10 @@ public final class JdbcBookingStore implements BookingStore {
     };
     /** How long a request may wait on the database. */
     private static final int WAIT_MILLIS = 2000;
+    /** How long a migration may take, or wait for another process's: indexes on a long history take their time. */
+    private static final int MIGRATION_MILLIS = 300_000;
+    /** PostgreSQL's advisory lock that one migration at a time holds ("pwschema"). */
+    private static final long MIGRATION_LOCK = 0x7077736368656d61L;
     private static final String RECORD_COLUMNS = "b.code, b.spot, b.plate, b.starts_at, b.ends_at, b.client,"
             + " b.arrived_at, b.cancelled_at, b.voided_at, b.released_at";
     /** The active bookings of a lot; its parameters are the lot and the time. */
@@ -97,7 +102,11 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        return connect(new Properties());
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
+        Connection c = DriverManager.getConnection(url, properties);
         if (sqlite) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + WAIT_MILLIS);
@@ -113,18 +122,30 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private void migrate() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        // SQLite: the migration's transaction takes the write lock as it begins, so that processes opening the file at
+        // once read its version one after the other.
+        Properties migration = new Properties();
+        if (sqlite) {
+            migration.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        try (Connection c = connect(migration); Statement s = c.createStatement()) {
             if (sqlite) {
                 s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA busy_timeout = " + MIGRATION_MILLIS);
+            } else {
+                // Boxes sharing the database may start at once: one migrates, the others wait and find it done.
+                s.execute("SET statement_timeout = " + MIGRATION_MILLIS);
+                s.execute("SET lock_timeout = " + MIGRATION_MILLIS);
+                s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
             }
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            c.setAutoCommit(false);
             int version = 0;
             try (ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 if (r.next()) {
                     version = r.getInt(1);
                 }
             }
-            c.setAutoCommit(false);
             for (int v = version; v < MIGRATIONS.length; v++) {
                 for (String sql : MIGRATIONS[v]) {
                     s.execute(sql.replace(SERIAL, sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY"));

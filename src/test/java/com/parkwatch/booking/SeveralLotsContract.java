@@ -97,6 +97,31 @@ abstract class SeveralLotsContract {
     }
 
     @Test
+    void boxesStartingAtOnceOnOneDatabaseMigrateItOnce() throws Exception {
+        String url = url();
+        java.util.concurrent.ExecutorService boxes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<JdbcBookingStore>> opened = new ArrayList<>();
+        for (String lot : List.of("north", "south", "east", "west")) {
+            opened.add(boxes.submit(() -> {
+                go.await();
+                return JdbcBookingStore.open(url, lot);
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<JdbcBookingStore> box : opened) {
+            service(box.get()).book(3, "AB 1", 30);
+        }
+        boxes.shutdown();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_version")) {
+            r.next();
+            assertEquals(4, r.getInt(1), "each version once");
+            assertEquals(4, r.getInt(2));
+        }
+    }
+
+    @Test
     void aVersion3DatabaseIsMigratedItsRowsBecomingTheDefaultLots() throws Exception {
         String url = url();
         long t = T0.toEpochMilli();
