@@ -105,6 +105,19 @@ public final class JdbcBookingStore implements BookingStore {
         return connect(new Properties());
     }
 
+    /**
+     * A connection for a transaction that writes. SQLite: the transaction takes the write lock as it begins, waiting
+     * out another writer within the busy timeout; one that read first and wrote second would fail at once, without
+     * waiting, whenever another process wrote in between.
+     */
+    private Connection connectToWrite() throws SQLException {
+        Properties writes = new Properties();
+        if (sqlite) {
+            writes.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        return connect(writes);
+    }
+
     private Connection connect(Properties properties) throws SQLException {
         Connection c = DriverManager.getConnection(url, properties);
         if (sqlite) {
@@ -122,13 +135,8 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private void migrate() {
-        // SQLite: the migration's transaction takes the write lock as it begins, so that processes opening the file at
-        // once read its version one after the other.
-        Properties migration = new Properties();
-        if (sqlite) {
-            migration.setProperty("transaction_mode", "IMMEDIATE");
-        }
-        try (Connection c = connect(migration); Statement s = c.createStatement()) {
+        // SQLite: processes opening the file at once read its version one after the other (the write lock).
+        try (Connection c = connectToWrite(); Statement s = c.createStatement()) {
             if (sqlite) {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA busy_timeout = " + MIGRATION_MILLIS);
@@ -160,7 +168,7 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public boolean insert(Booking b, String client, Instant now) {
-        try (Connection c = connect()) {
+        try (Connection c = connectToWrite()) {
             c.setAutoCommit(false);
             try {
                 exec(c, "DELETE FROM spot_holds WHERE lot = ? AND spot = ? AND ends_at <= ?", lot, b.spot(),
@@ -387,7 +395,7 @@ public final class JdbcBookingStore implements BookingStore {
 
     /** The work in one transaction, committed when it returns and rolled back when it throws. */
     <T> T transaction(Work<T> work) {
-        return read(c -> {
+        try (Connection c = connectToWrite()) {
             c.setAutoCommit(false);
             try {
                 T result = work.on(c);
@@ -397,7 +405,9 @@ public final class JdbcBookingStore implements BookingStore {
                 c.rollback();
                 throw e;
             }
-        });
+        } catch (SQLException e) {
+            throw new StoreUnavailable("the booking database failed: " + e.getMessage(), e);
+        }
     }
 
     private static List<BookingRecord> records(Connection c, String sql, Object... args) throws SQLException {
