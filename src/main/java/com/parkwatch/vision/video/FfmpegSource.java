@@ -130,19 +130,37 @@ public final class FfmpegSource implements FrameSource {
     @Override
     public Mat next() throws SourceException {
         try {
-            if (!held && !decodeNext(Long.MIN_VALUE)) {
+            if (!advance()) {
                 return null;
             }
-            held = false;
             if (decoder.pictureWidth() != width || decoder.pictureHeight() != height) {
                 throw new SourceException(String.format("the video %s changed size from %dx%d to %dx%d at frame %d",
-                        name, width, height, decoder.pictureWidth(), decoder.pictureHeight(), position));
+                        name, width, height, decoder.pictureWidth(), decoder.pictureHeight(), position - 1));
             }
-            position++;
             return decoder.bgr();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw failed(e);
         }
+    }
+
+    /** Decodes the next frame's picture in full, leaving out only its conversion to BGR. */
+    @Override
+    public boolean decodeOnly() throws SourceException {
+        try {
+            return advance();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Moves to the next frame's picture: the one a skip stopped at, or the decoder's next one. */
+    private boolean advance() throws FrameGrabber.Exception, SourceException {
+        if (!held && !decodeNext(Long.MIN_VALUE)) {
+            return false;
+        }
+        held = false;
+        position++;
+        return true;
     }
 
     /**
@@ -231,6 +249,7 @@ public final class FfmpegSource implements FrameSource {
         position = playStart;
         playLength = 0;
         decoder.close();
+        decoder = null;
         grabber.restart();
         decoder = openDecoder();
         drained = false;

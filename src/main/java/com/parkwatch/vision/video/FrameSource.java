@@ -40,6 +40,16 @@ public interface FrameSource extends AutoCloseable {
         return skipped;
     }
 
+    /**
+     * Decodes the next frame in full but leaves out its conversion to BGR: what decoding alone costs, for
+     * {@code bench}. Sources with no decoder of their own skip the frame.
+     *
+     * @return false when the source has ended
+     */
+    default boolean decodeOnly() throws SourceException {
+        return skip();
+    }
+
     int width();
 
     int height();

@@ -44,6 +44,8 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
  */
 final class VideoDecoder implements AutoCloseable {
 
+    private static final int ROW_ALIGNMENT = 64;
+
     private final AVCodecContext context;
     private final AVFrame picture;
     /** The picture's plane pointers and strides: members of the one AVFrame, at fixed addresses. */
@@ -70,12 +72,14 @@ final class VideoDecoder implements AutoCloseable {
         strides = picture.linesize();
         this.width = width;
         this.height = height;
-        long size = (long) width * height * 3;
+        // The scaler writes whole vectors: rows padded to 64 bytes (as javacv's own), and some spare at the end.
+        int stride = (width * 3 + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
+        long size = (long) stride * height + ROW_ALIGNMENT;
         bgr = new BytePointer(av_malloc(size)).capacity(size);
         bgrPlanes = new PointerPointer<>(1).put(0, bgr);
-        bgrStrides = new IntPointer(1).put(0, width * 3);
+        bgrStrides = new IntPointer(1).put(0, stride);
         bgrBuffer = bgr.asByteBuffer();
-        bgrFrame = new Mat(height, width, CvType.CV_8UC3, bgrBuffer, width * 3L);
+        bgrFrame = new Mat(height, width, CvType.CV_8UC3, bgrBuffer, stride);
         // One thread: FFmpeg's frame threads spread their buffers over malloc arenas and the resident set grows.
         context.thread_count(1);
         if (avcodec_parameters_to_context(context, stream.codecpar()) < 0

@@ -102,9 +102,9 @@ class FfmpegSourceTest {
         }
     }
 
-    /** An MPEG-4 clip of a bright square moving across grey, with two B pictures between reference pictures. */
+    /** A 150x120 MPEG-4 clip of a bright square moving across grey, with two B pictures between reference pictures. */
     private static Path movingClipWithBPictures(Path file, int frames) throws Exception {
-        int width = 160;
+        int width = 150; // rows of 450 bytes: the BGR rows are padded for the scaler's vectors
         int height = 120;
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height)) {
             recorder.setFormat("mp4");
