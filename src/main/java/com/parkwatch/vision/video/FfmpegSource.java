@@ -177,7 +177,8 @@ public final class FfmpegSource implements FrameSource {
                 if (!held && !decodeNext(target)) {
                     break;
                 }
-                long shown = numbered ? frameOf(decoder.time()) : position;
+                long time = decoder.time();
+                long shown = numbered && time != VideoDecoder.NO_TIME ? frameOf(time) : position;
                 if (shown >= target) {
                     // The frame asked for next (or, should it be missing from the file, the one after it).
                     held = true;
@@ -221,8 +222,10 @@ public final class FfmpegSource implements FrameSource {
             }
             try {
                 if (packet.stream_index() == streamIndex) {
-                    long frame = numbered ? frameOf(packet.pts()) : Long.MAX_VALUE;
-                    if (frame != Long.MAX_VALUE) {
+                    // A packet without a time is never left out: which frame it is is not known.
+                    boolean timed = numbered && packet.pts() != VideoDecoder.NO_TIME;
+                    long frame = timed ? frameOf(packet.pts()) : Long.MAX_VALUE;
+                    if (timed) {
                         playLength = Math.max(playLength, frame + 1 - playStart);
                     }
                     decoder.send(packet, frame < dropBefore);
@@ -237,9 +240,6 @@ public final class FfmpegSource implements FrameSource {
 
     /** The frame a presentation time falls on, counted from the first frame of the first play. */
     private long frameOf(long time) {
-        if (time == VideoDecoder.NO_TIME) {
-            return Long.MAX_VALUE;
-        }
         return playStart + Math.round((time - startTime) * framesPerTick);
     }
 
