@@ -163,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> names = List.of("decode only", "decode to BGR", "engine, annotated", "analyse only",
                 "kiosk display path");
         List<Timed> times = names.stream().map(name -> new Timed()).toList();
-        try (FramePass decodeOnly = this::decodeOnly; FramePass decodeToBgr = this::decodeToBgr;
+        try (FramePass decodeOnly = BenchCommand::decodeOnly; FramePass decodeToBgr = BenchCommand::decodeToBgr;
              FramePass annotated = new Engine(false, true); FramePass analysis = new AnalysisOnly();
              FramePass display = new Engine(true, false)) {
             List<FramePass> passes = List.of(decodeOnly, decodeToBgr, annotated, analysis, display);
@@ -285,7 +285,8 @@ public final class BenchCommand implements Callable<Integer> {
         return new Pass(name, t.frames, cpuPerFrame, t.frames / (t.wallNanos / 1e9), cpuPerFrame / base);
     }
 
-    private long decodeOnly(FrameSource frames) throws SourceException {
+    /** Decodes every picture of the clip, without the conversion to BGR: what the decoder alone costs. */
+    static long decodeOnly(FrameSource frames) throws SourceException {
         long n = 0;
         while (frames.decodeOnly()) {
             n++;
@@ -293,7 +294,7 @@ public final class BenchCommand implements Callable<Integer> {
         return n;
     }
 
-    private long decodeToBgr(FrameSource frames) throws SourceException {
+    static long decodeToBgr(FrameSource frames) throws SourceException {
         long n = 0;
         while (frames.next() != null) {
             n++;
@@ -391,7 +392,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static long runLoop(EngineLoop loop, long first) throws SourceException {
+    /** Runs the loop to the end of its source; an interruption stops the benchmark. */
+    static long runLoop(EngineLoop loop, long first) throws SourceException {
         try {
             return loop.run(first, Long.MAX_VALUE);
         } catch (InterruptedException e) {

@@ -96,7 +96,7 @@ final class CamerasBench implements AutoCloseable {
     List<CameraPass> run(int rounds) throws SourceException, InterruptedException {
         List<String> names = List.of("engine, headless", "decode only", "decode to BGR");
         List<CameraPlay> plays = List.of((c, frames) -> engines.get(c).play(frames),
-                (c, frames) -> count(frames::decodeOnly), (c, frames) -> count(() -> frames.next() != null));
+                (c, frames) -> BenchCommand.decodeOnly(frames), (c, frames) -> BenchCommand.decodeToBgr(frames));
         List<Timed> times = new ArrayList<>();
         for (int p = 0; p < plays.size(); p++) {
             times.add(new Timed(engines.size()));
@@ -162,18 +162,6 @@ final class CamerasBench implements AutoCloseable {
                 slowest >= frameRate && cpuPerSecond <= cores, cameras);
     }
 
-    private interface Step {
-        boolean next() throws SourceException;
-    }
-
-    private static long count(Step step) throws SourceException {
-        long n = 0;
-        while (step.next()) {
-            n++;
-        }
-        return n;
-    }
-
     @Override
     public void close() {
         threads.shutdownNow();
@@ -197,14 +185,9 @@ final class CamerasBench implements AutoCloseable {
         }
 
         long play(FrameSource frames) throws SourceException {
-            try {
-                long played = new EngineLoop(frames, tracker, this, EngineLoop.Pace.AS_FAST_AS_DECODED).run(index, Long.MAX_VALUE);
-                index += played;
-                return played;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SourceException("the benchmark was stopped");
-            }
+            long played = BenchCommand.runLoop(new EngineLoop(frames, tracker, this, EngineLoop.Pace.AS_FAST_AS_DECODED), index);
+            index += played;
+            return played;
         }
 
         @Override
