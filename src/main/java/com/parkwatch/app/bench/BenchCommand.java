@@ -262,8 +262,10 @@ public final class BenchCommand implements Callable<Integer> {
             each.append(String.format(Locale.ROOT, " %d: %.1f, %.2f;", c.camera(), c.framesPerSecond(), c.cpuMsPerFrame()));
         }
         System.out.println(each.substring(0, each.length() - 1));
-        System.out.printf(Locale.ROOT, "%d cameras at %.2f frames/s %s real time: the engines need %.2f CPU s each second of %d cores (decoding alone %.2f, to BGR %.2f); the slowest camera played %.1f frames/s%n",
-                r.cameras(), r.frameRate(), engines.keepsRealTime() ? "keep" : "do not keep",
+        boolean one = r.cameras() == 1;
+        System.out.printf(Locale.ROOT, "%d %s at %.2f frames/s %s real time: the engines need %.2f CPU s each second of %d cores (decoding alone %.2f, to BGR %.2f); the slowest camera played %.1f frames/s%n",
+                r.cameras(), one ? "camera" : "cameras", r.frameRate(),
+                engines.keepsRealTime() ? (one ? "keeps" : "keep") : (one ? "does not keep" : "do not keep"),
                 engines.cpuSecondsPerSecondOfVideo(), r.cores(), r.passes().get(1).cpuSecondsPerSecondOfVideo(),
                 r.passes().get(2).cpuSecondsPerSecondOfVideo(), engines.slowestFramesPerSecond());
     }
