@@ -59,6 +59,7 @@ final class VideoDecoder implements AutoCloseable {
     private final ByteBuffer bgrBuffer;
     private final Mat bgrFrame;
     private SwsContext scaler;
+    private int scalerFormat;
 
     /** A decoder for the stream, making BGR pictures of {@code width} x {@code height}. */
     VideoDecoder(AVStream stream, int width, int height) throws SourceException {
@@ -126,8 +127,12 @@ final class VideoDecoder implements AutoCloseable {
 
     /** The received picture in BGR, in a Mat that belongs to the decoder and is overwritten by the next call. */
     Mat bgr() {
-        scaler = sws_getCachedContext(scaler, width, height, picture.format(), width, height, AV_PIX_FMT_BGR24,
-                SWS_BILINEAR, null, null, (DoublePointer) null);
+        // Made again only if the pictures' pixel format changes: each call would wrap the scaler in a new object.
+        if (scaler == null || picture.format() != scalerFormat) {
+            scalerFormat = picture.format();
+            scaler = sws_getCachedContext(scaler, width, height, scalerFormat, width, height, AV_PIX_FMT_BGR24,
+                    SWS_BILINEAR, null, null, (DoublePointer) null);
+        }
         sws_scale(scaler, planes, strides, 0, height, bgrPlanes, bgrStrides);
         return bgrFrame;
     }
