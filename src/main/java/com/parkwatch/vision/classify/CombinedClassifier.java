@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SVM and the network's head together: the verdict is the mean of their log-odds of a car. Measured on whole
- * sources never trained on, the pair is ahead of either alone on each (docs/accuracy.md): the two err on different
- * crops. Where they disagree the mean lies near 0, so the spot waits for a surer look rather than being shown on
+ * The SVM and the network's head together: the verdict is the mean of their log-odds of a car. On the tutorial lot
+ * and CNRPark, each left out of training, the pair is ahead of either alone (docs/accuracy.md): the two err on
+ * partly different crops. Where they disagree the mean lies near 0, so the spot waits for a surer look rather than being shown on
  * one model's word; where both are sure it is decided at once. An operator's correction teaches both. Not
  * thread-safe; {@link #close()} frees the network's native buffers.
  */
