@@ -12,7 +12,8 @@ import java.nio.file.Path;
 public final class ModelOption {
 
     @Option(names = "--model", paramLabel = "MODEL", description = {"Classifier model made by 'train' (default: the shipped SVM);",
-            "'" + ModelFiles.SHIPPED_HEAD + "': the shipped pretrained network with its trained head."})
+            "'" + ModelFiles.SHIPPED_SVM + "' or '" + ModelFiles.SHIPPED_HEAD + "': the shipped SVM or the shipped"
+            + " pretrained network with its trained head; SVM+HEAD: an SVM and a head (files or those names) combined."})
     Path model;
 
     public SpotClassifier load() {

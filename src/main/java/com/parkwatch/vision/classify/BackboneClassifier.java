@@ -52,31 +52,43 @@ public final class BackboneClassifier implements SpotClassifier, AutoCloseable {
 
     @Override
     public Verdict classify(Mat crop) {
-        backbone.embed(crop, raw);
-        return verdict(raw);
+        return Verdict.ofLogOdds(logOdds(crop));
     }
 
     @Override
     public List<Verdict> classifyAll(List<Mat> crops) {
-        if (batch.length < crops.size()) {
-            batch = new float[crops.size()][Backbone.FEATURES];
-        }
-        backbone.embedAll(crops, batch);
         List<Verdict> verdicts = new ArrayList<>(crops.size());
-        for (int i = 0; i < crops.size(); i++) {
-            verdicts.add(verdict(batch[i]));
+        for (double z : logOddsAll(crops)) {
+            verdicts.add(Verdict.ofLogOdds(z));
         }
         return verdicts;
     }
 
-    private Verdict verdict(float[] features) {
-        double logit = logOdds(features) + corrections.margin(standardised);
-        double taken = HeadTrainer.sigmoid(logit);
-        return logit > 0 ? new Verdict(Occupancy.OCCUPIED, taken) : new Verdict(Occupancy.FREE, 1 - taken);
+    /** The calibrated log-odds of a car, the operator's corrections included. */
+    double logOdds(Mat crop) {
+        backbone.embed(crop, raw);
+        return logOddsOf(raw);
+    }
+
+    /** What {@link #logOdds} says of each crop, in order, the crops through the network in batches. */
+    double[] logOddsAll(List<Mat> crops) {
+        if (batch.length < crops.size()) {
+            batch = new float[crops.size()][Backbone.FEATURES];
+        }
+        backbone.embedAll(crops, batch);
+        double[] out = new double[crops.size()];
+        for (int i = 0; i < crops.size(); i++) {
+            out[i] = logOddsOf(batch[i]);
+        }
+        return out;
+    }
+
+    private double logOddsOf(float[] features) {
+        return headLogOdds(features) + corrections.margin(standardised);
     }
 
     /** The head's own log-odds of a car; leaves the standardised features in {@link #standardised}. */
-    private double logOdds(float[] features) {
+    private double headLogOdds(float[] features) {
         head.standardisation().apply(features, standardised);
         return head.logit(standardised);
     }
@@ -87,7 +99,7 @@ public final class BackboneClassifier implements SpotClassifier, AutoCloseable {
             throw new IllegalArgumentException("a correction says free or occupied");
         }
         backbone.embed(crop, raw);
-        double base = logOdds(raw);
+        double base = headLogOdds(raw);
         corrections.add(standardised, truth == Occupancy.OCCUPIED, base);
         return true;
     }

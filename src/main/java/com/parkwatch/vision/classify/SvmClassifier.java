@@ -58,13 +58,18 @@ public final class SvmClassifier implements SpotClassifier {
         corrections = new Corrections(SpotFeatures.LENGTH, 1);
     }
 
+    /** A margin of 1, the edge of the SVM's margin band, maps to a probability of 0.9. */
+    private static final double LOG_ODDS_PER_MARGIN = 2.2;
+
     @Override
     public Verdict classify(Mat crop) {
+        return Verdict.ofLogOdds(logOdds(crop));
+    }
+
+    /** The log-odds that a car stands there, the operator's corrections included. */
+    double logOdds(Mat crop) {
         // OpenCV's raw two-class output is positive for the first (lower) label, here free.
-        double margin = baseMargin(crop) + corrections.margin(values);
-        // A margin of 1, the edge of the SVM's margin band, maps to 0.9.
-        double confidence = 1 / (1 + Math.exp(-2.2 * Math.abs(margin)));
-        return new Verdict(margin > 0 ? Occupancy.FREE : Occupancy.OCCUPIED, confidence);
+        return -LOG_ODDS_PER_MARGIN * (baseMargin(crop) + corrections.margin(values));
     }
 
     /**
