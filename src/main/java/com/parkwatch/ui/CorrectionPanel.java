@@ -34,12 +34,19 @@ final class CorrectionPanel extends Dialog {
     private final Label says = new Label();
     private final ImageView crop = new ImageView();
     private final BiConsumer<Integer, Occupancy> correct;
-    private final Supplier<byte[]> latestJpeg;
-    private final Layout layout;
+    private final SpotPictures pictures;
     private final BackgroundTasks tasks;
     private final Texts texts;
     private final PauseTransition idle;
     private int spotId;
+
+    /** Where a spot is seen: its camera's latest sampled frame, and the spot's box in that frame's pixels. */
+    interface SpotPictures {
+        /** Null before the camera's first sample; read off the FX thread. */
+        byte[] latestJpeg(int spotId);
+
+        Box box(int spotId);
+    }
 
     /**
      * @param correct    told the spot number and its right state
@@ -50,10 +57,25 @@ final class CorrectionPanel extends Dialog {
      */
     CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
                     Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Texts texts, Duration idleFor) {
+        this(correct, correcting, stop, new SpotPictures() {
+            @Override
+            public byte[] latestJpeg(int spotId) {
+                return latestJpeg.get();
+            }
+
+            @Override
+            public Box box(int spotId) {
+                return layout.spots().get(layout.indexOf(spotId)).box();
+            }
+        }, tasks, texts, idleFor);
+    }
+
+    /** As above, for a lot whose spots are seen by several cameras, each in its own picture. */
+    CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
+                    SpotPictures pictures, BackgroundTasks tasks, Texts texts, Duration idleFor) {
         this.correct = correct;
         this.texts = texts;
-        this.latestJpeg = latestJpeg;
-        this.layout = layout;
+        this.pictures = pictures;
         this.tasks = tasks;
         idle = new PauseTransition(idleFor);
         title.getStyleClass().add("dialog-title");
@@ -91,9 +113,9 @@ final class CorrectionPanel extends Dialog {
         says.textProperty().bind(texts.bind(() -> texts.get("correct.says", texts.get(state))));
         crop.setImage(null);
         int asked = spotId;
-        Box box = layout.spots().get(layout.indexOf(spotId)).box();
+        Box box = pictures.box(spotId);
         tasks.run(() -> {
-            byte[] jpeg = latestJpeg.get();
+            byte[] jpeg = pictures.latestJpeg(asked);
             return jpeg == null ? null : new Image(new ByteArrayInputStream(jpeg));
         }, frame -> {
             if (frame != null && asked == spotId) {

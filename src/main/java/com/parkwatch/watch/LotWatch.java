@@ -269,8 +269,12 @@ public final class LotWatch implements AutoCloseable {
      * @return completes with whether the classifier learnt it, or exceptionally when the crop could not be kept
      */
     public CompletableFuture<Boolean> correct(int spotId, Occupancy truth) {
-        CameraWatch camera = cameras.stream().filter(c -> c.watches(spotId)).findFirst().orElse(cameras.get(0));
-        return camera.correct(spotId, truth);
+        return cameraOf(spotId).correct(spotId, truth);
+    }
+
+    /** The camera that watches a spot; camera 1 for a spot no camera has (a tile of a layout just replaced). */
+    public CameraWatch cameraOf(int spotId) {
+        return cameras.stream().filter(c -> c.watches(spotId)).findFirst().orElse(cameras.get(0));
     }
 
     /**
