@@ -8,9 +8,9 @@ import java.util.Set;
 /**
  * How one lot numbers the spots of its cameras: camera 1's as its layout gives them, each next camera's after the
  * highest number before it, so that a spot's number names it in the whole lot (bookings, history, the API). Labels
- * stay unique: a label an earlier camera already uses is the spot's new number when it was its old number (the
- * labels of a second copy of the same mask go on counting: 15 to 28), else it takes the camera's number in front
- * ("2-A1").
+ * stay unique: when a camera's labels meet the ones before, its labels that are numbers go on counting after the
+ * highest spot number before it (a second copy of a mask labelled 1 to 14 is labelled 15 to 28), and its other
+ * labels, or a number that still meets one, take the camera's number in front ("2-A1").
  */
 public final class CameraNumbering {
 
@@ -69,14 +69,14 @@ public final class CameraNumbering {
         if (after == 0 && taken.isEmpty()) {
             return layout;
         }
+        boolean meets = layout.spots().stream().anyMatch(s -> taken.contains(s.label()));
         List<Spot> spots = layout.spots().stream().map(s -> {
-            int id = s.id() + after;
             String label = s.label();
-            if (taken.contains(label)) {
-                boolean ownNumber = label.equals(Integer.toString(s.id()));
-                label = ownNumber && !taken.contains(Integer.toString(id)) ? Integer.toString(id) : camera + "-" + label;
+            if (meets) {
+                String counted = label.matches("\\d{1,9}") ? Integer.toString(Integer.parseInt(label) + after) : null;
+                label = counted != null && !taken.contains(counted) ? counted : camera + "-" + label;
             }
-            return new Spot(id, s.outline(), label, s.zone(), s.types());
+            return new Spot(s.id() + after, s.outline(), label, s.zone(), s.types());
         }).toList();
         return layout.withSpots(spots);
     }

@@ -76,7 +76,10 @@ final class LiveFeed extends StackPane {
                     shown++;
                 }
                 if (now - countedAt >= 1_000_000_000L) {
-                    model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
+                    if (isVisible()) {
+                        // Of several cameras' feeds, the one on screen says its rate.
+                        model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
+                    }
                     countedAt = now;
                     shownAtCount = shown;
                 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
@@ -95,7 +96,8 @@ public final class LotViewModel {
                 : texts.get("seen", texts.time(lot.get().updated())), lot));
         notLiveReason.bind(texts.bind(() -> lot.get() == null ? "" : lot.get().live() ? camerasDown(lot.get())
                 : texts.get("not.live", health(lot.get().source()), lastSeen.get()), lot, lastSeen));
-        status.bind(texts.bind(() -> lot.get() == null ? texts.get("health.starting") : health(lot.get().source()), lot));
+        status.bind(texts.bind(() -> lot.get() == null ? texts.get("health.starting")
+                : lot.get().cameras().size() > 1 ? camerasHealth(lot.get()) : health(lot.get().source()), lot));
     }
 
     /** The camera's health in the kiosk's language: the state's word, and the engine's reason as it gives it. */
@@ -104,11 +106,23 @@ public final class LotViewModel {
         return source.reason().isEmpty() ? state : texts.get("health.reason", state, source.reason());
     }
 
+    /**
+     * Several cameras' health in a few words for the header, "live: Camera 2 reconnecting", the reasons being in
+     * the banner: the header keeps its width.
+     */
+    private String camerasHealth(LotView view) {
+        String lot = texts.get("health." + view.source().state().word());
+        String down = view.cameras().stream().filter(c -> !c.live())
+                .map(c -> texts.get("camera.button", c.number()) + " " + texts.get("health." + c.health().state().word()))
+                .collect(Collectors.joining(", "));
+        return down.isEmpty() ? lot : texts.get("health.reason", lot, down);
+    }
+
     /** "Camera 2 is not live: ended: the video ended", for each camera down while others watch; else empty. */
     private String camerasDown(LotView view) {
         return view.cameras().stream().filter(c -> !c.live())
                 .map(c -> texts.get("camera.not.live", c.number(), health(c.health())))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 
     /** "Free: 3 7 12 +40 more", by the labels drivers read, in their order. */
