@@ -31,15 +31,18 @@ final class LotOptions {
             throws SourceException {
         CorrectionFolder corrections = store.corrections();
         List<WatchOptions.Camera> watched = new ArrayList<>();
-        for (CameraOptions.Camera camera : cameras) {
-            watched.add(new WatchOptions.Camera(camera.video(), layouts(camera.video(), camera.mask(), step, store),
+        for (int c = 0; c < cameras.size(); c++) {
+            CameraOptions.Camera camera = cameras.get(c);
+            watched.add(new WatchOptions.Camera(camera.video(), layouts(camera.video(), camera.mask(), c + 1, step, store),
                     model.loadWithCorrections(corrections)));
         }
         return LotWatch.open(new WatchOptions(watched, loopCount, transport, step.settings(), bookings, rules,
                 corrections, Clock.systemUTC()));
     }
 
-    private static WatchOptions.Layouts layouts(String video, Path mask, StepOption step, StoreOptions store) {
+    /** @param number the camera's, from 1: the picture its layout was drawn on is its own, even on the same mask */
+    private static WatchOptions.Layouts layouts(String video, Path mask, int number, StepOption step,
+                                                StoreOptions store) {
         return new WatchOptions.Layouts() {
             @Override
             public Layout fittedTo(FrameSource source) {
@@ -60,8 +63,11 @@ final class LotOptions {
             @Override
             public Path referenceStill() {
                 // A PKLot XML describes a dataset's pictures, not a camera of this lot.
-                return mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-                        ? null : ReferenceStill.forLayout(store.dataDir(), mask);
+                if (mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                    return null;
+                }
+                return ReferenceStill.forLayout(store.dataDir(),
+                        number == 1 ? mask : Path.of("camera-" + number + "-" + mask.getFileName()));
             }
         };
     }

@@ -183,7 +183,9 @@ public final class LiveLot {
      */
     public LotView view() {
         LotView now = view;
-        for (CameraView camera : now.cameras()) {
+        // Indexed: readers call this often, and it allocates nothing while no camera turned stale.
+        for (int c = 0; c < now.cameras().size(); c++) {
+            CameraView camera = now.cameras().get(c);
             if (camera.live() != isLive(camera.health(), camera.updated())) {
                 return rebuild();
             }

@@ -59,6 +59,15 @@ class CameraOptionsTest {
     }
 
     @Test
+    void serveAndTheKioskRefuseMasksThatDoNotPairBeforeOpeningAnything() {
+        assertEquals(1, Main.run("serve", "--video", "a.mp4", "--video", "b.mp4", "--mask", "a.png", "--mask", "b.png",
+                "--mask", "c.png", "--port", "0", "--data-dir", dir.resolve("data").toString()));
+        assertEquals(1, Main.run("--video", "sim", "--video", "b.mp4", "--port", "-1", "--data-dir",
+                dir.resolve("data").toString()));
+        assertTrue(Files.notExists(dir.resolve("data").resolve("bookings.db")), "nothing opened");
+    }
+
+    @Test
     void theOptionsFileRepeatsThemOneALine() throws Exception {
         Path file = dir.resolve("lot.options");
         Files.writeString(file, "--video\nsim\n--video\nsim:7\n");

@@ -31,8 +31,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
+import static com.parkwatch.watch.LotHttp.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,23 +209,10 @@ class SeveralCamerasTest {
     }
 
     private HttpResponse<String> book(int spot) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/bookings"))
-                .header("Content-Type", "application/json").header("Origin", base())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"spot\":" + spot + ",\"plate\":\"AB " + spot
-                        + "\",\"minutes\":30}")).build(), HttpResponse.BodyHandlers.ofString());
+        return LotHttp.book(http, base(), spot);
     }
 
     private String base() {
         return "http://127.0.0.1:" + web.port();
-    }
-
-    private static void within(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError(what + ": not within " + limit.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 }
