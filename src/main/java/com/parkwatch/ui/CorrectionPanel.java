@@ -1,7 +1,6 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.lot.Box;
-import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.Occupancy;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
@@ -15,7 +14,6 @@ import javafx.util.Duration;
 
 import java.io.ByteArrayInputStream;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 /**
  * The operator's correction of one tile: the spot's picture from the latest sampled frame, large, what the camera
@@ -51,26 +49,9 @@ final class CorrectionPanel extends Dialog {
     /**
      * @param correct    told the spot number and its right state
      * @param correcting whether the operator is correcting; set back to false by {@code stop} after {@link #IDLE}
-     * @param latestJpeg the latest sampled frame, whose spot is cropped
-     * @param layout     the spots in that frame's pixels
+     * @param pictures   each spot's camera's latest sampled frame, whose spot is cropped, and its box there
      * @param idleFor    how long correcting waits for a tap: {@link #IDLE} on the kiosk
      */
-    CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
-                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Texts texts, Duration idleFor) {
-        this(correct, correcting, stop, new SpotPictures() {
-            @Override
-            public byte[] latestJpeg(int spotId) {
-                return latestJpeg.get();
-            }
-
-            @Override
-            public Box box(int spotId) {
-                return layout.spots().get(layout.indexOf(spotId)).box();
-            }
-        }, tasks, texts, idleFor);
-    }
-
-    /** As above, for a lot whose spots are seen by several cameras, each in its own picture. */
     CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
                     SpotPictures pictures, BackgroundTasks tasks, Texts texts, Duration idleFor) {
         this.correct = correct;

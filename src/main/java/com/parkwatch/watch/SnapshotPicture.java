@@ -26,10 +26,6 @@ final class SnapshotPicture implements AutoCloseable {
     private long frames;
     private boolean closed;
 
-    SnapshotPicture(LiveLot lot, Layout layout) {
-        this(lot, layout, 1);
-    }
-
     SnapshotPicture(LiveLot lot, Layout layout, int camera) {
         this.lot = lot;
         this.camera = camera;
