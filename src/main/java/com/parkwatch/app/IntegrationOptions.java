@@ -12,14 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How the lot speaks to other systems: its identity, MQTT (Home Assistant), webhooks and the metrics; shared by the
- * kiosk and serve. Secrets come from files, never from the command line, where any user of the machine reads them.
+ * How the lot speaks to other systems: its identity (its id is the store's {@code --lot-id}), MQTT (Home Assistant),
+ * webhooks and the metrics; shared by the kiosk and serve. Secrets come from files, never from the command line,
+ * where any user of the machine reads them.
  */
 final class IntegrationOptions {
-
-    @Option(names = "--lot-id", paramLabel = "ID", defaultValue = "lot",
-            description = "The lot's id in MQTT topics, Home Assistant and NGSI-LD: letters, digits, '_', '-' (default: ${DEFAULT-VALUE}).")
-    String lotId;
 
     @Option(names = "--lot-name", paramLabel = "NAME", description = "The lot's name for people (Home Assistant's device, open data; default: the id).")
     String lotName;
@@ -56,7 +53,8 @@ final class IntegrationOptions {
     record Settings(LotIdentity identity, MqttSettings mqtt, WebhookSettings webhooks, Path metricsTokenFile) {
     }
 
-    Settings settings() {
+    /** @param lotId the lot's id ({@code --lot-id}, one option with the store's, whose rows it names too) */
+    Settings settings(String lotId) {
         LotIdentity identity = new LotIdentity(lotId, lotName, lotAddress, null, null);
         if (lotLocation != null) {
             identity = identity.at(lotLocation);

@@ -12,6 +12,7 @@ import com.parkwatch.web.HttpMetrics;
 import com.parkwatch.web.MetricsRoute;
 import com.parkwatch.web.NgsiLdApi;
 import com.parkwatch.web.OperatorToken;
+import com.parkwatch.web.ParkApi;
 import com.parkwatch.web.WebRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,6 +51,7 @@ final class Integrations implements AutoCloseable {
     private void build(IntegrationOptions.Settings settings, LotWatch watch) {
         LiveLot lot = watch.lot();
         routes.add(new NgsiLdApi(lot, settings.identity()));
+        routes.add(new ParkApi(lot, settings.identity(), Clock.systemUTC()));
         PrometheusMeterRegistry registry = null;
         if (settings.metricsTokenFile() != null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

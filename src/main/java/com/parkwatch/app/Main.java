@@ -132,7 +132,7 @@ public final class Main implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         history.retention();
-        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings(store.lotId());
         String operatorPin = pinHash != null ? pinHash : pin;
         List<CameraOptions.Camera> watched = cameras.cameras("sim");
         Path mask = watched.get(0).mask();

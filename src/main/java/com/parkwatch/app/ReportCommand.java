@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
                     + ": give the --data-dir or --database the kiosk or serve used");
         }
         try (JdbcBookingStore history = JdbcBookingStore.open(store.database != null ? store.database
-                : "jdbc:sqlite:" + store.where())) {
+                : "jdbc:sqlite:" + store.where(), store.lotId())) {
             System.out.print(chosen.write(Utilisation.of(history, range, zone)));
             if (chosen == ReportFormat.JSON) {
                 System.out.println();

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         // Bad options are refused before anything opens.
         BookingRules rules = bookingOptions.rules();
         history.retention();
-        IntegrationOptions.Settings integrationSettings = integrationOptions.settings();
+        IntegrationOptions.Settings integrationSettings = integrationOptions.settings(store.lotId());
         List<CameraOptions.Camera> watched = cameras.cameras(null);
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Bookings, shared by the kiosk and the web: a spot is booked only while the camera sees it free and no other
@@ -45,6 +46,14 @@ public final class BookingService {
         void changed(List<Booking> active, Set<Integer> closed);
     }
 
+    /**
+     * Told of each transition this service commits, once it is committed, on the thread that made it: keep it short
+     * (wake a thread of your own). Bookings that end by themselves, and other processes' transitions, are not told.
+     */
+    public interface Transitions {
+        void committed(BookingEvent.Kind kind, String code);
+    }
+
     private final BookingStore store;
     private final SpotAvailability lot;
     private final Clock clock;
@@ -54,6 +63,7 @@ public final class BookingService {
     private final AttemptLog bookingsMade;
     private final AttemptLog wrongCodes;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    private final List<Transitions> transitions = new CopyOnWriteArrayList<>();
 
     /** With the default rules (15 minutes to 24 hours), telling nobody of changes. */
     public BookingService(BookingStore store, SpotAvailability lot, Clock clock) {
@@ -70,6 +80,21 @@ public final class BookingService {
         wrongCodes = new AttemptLog(rules.fairUse().wrongCodes(), FairUse.WRONG_CODE_WINDOW, clock);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
+        }
+    }
+
+    public void onTransition(Transitions listener) {
+        transitions.add(listener);
+    }
+
+    private void told(BookingEvent.Kind kind, String code) {
+        for (Transitions listener : transitions) {
+            try {
+                listener.committed(kind, code);
+            } catch (RuntimeException e) {
+                // The transition is made: a listener's failure must not fail the driver's request.
+                LOG.error("a listener of the bookings' transitions failed", e);
+            }
         }
     }
 
@@ -128,6 +153,7 @@ public final class BookingService {
                 booking = insertWithinLimits(spot, normalised, minutes, client, web);
             }
         }
+        told(BookingEvent.Kind.BOOKED, booking.code());
         refreshAfterChange();
         return booking;
     }
@@ -176,6 +202,7 @@ public final class BookingService {
     public boolean cancel(String code) {
         boolean cancelled = code != null && store.cancel(normaliseCode(code), clock.instant());
         if (cancelled) {
+            told(BookingEvent.Kind.CANCELLED, normaliseCode(code));
             refreshAfterChange();
         }
         return cancelled;
@@ -228,6 +255,7 @@ public final class BookingService {
             Booking longer = new Booking(b.code(), b.spot(), b.plate(), b.start(), b.end().plus(Duration.ofMinutes(minutes)));
             if (store.extend(b.code(), b.end(), longer.end(), clock.instant())) {
                 LOG.info("booking {} for spot {} extended by {} minutes", b.code(), b.spot(), minutes);
+                told(BookingEvent.Kind.EXTENDED, b.code());
                 refreshAfterChange();
                 return Optional.of(longer);
             }
@@ -262,6 +290,7 @@ public final class BookingService {
         boolean voided = code != null && store.voidBooking(normaliseCode(code), clock.instant());
         if (voided) {
             LOG.info("the operator voided booking {}", normaliseCode(code));
+            told(BookingEvent.Kind.VOIDED, normaliseCode(code));
             refreshAfterChange();
         }
         return voided;
@@ -301,7 +330,10 @@ public final class BookingService {
 
     /** The camera saw a booked bay turn occupied: the booking's car arrived. */
     public void arrived(int spot) {
-        store.arrive(spot, clock.instant()).ifPresent(code -> LOG.info("booking {}: its car arrived at spot {}", code, spot));
+        store.arrive(spot, clock.instant()).ifPresent(code -> {
+            LOG.info("booking {}: its car arrived at spot {}", code, spot);
+            told(BookingEvent.Kind.ARRIVED, code);
+        });
     }
 
     /**
@@ -316,6 +348,7 @@ public final class BookingService {
                     + held.booking().code() + ") but another car is on it";
             LOG.warn("alert: {}", message);
             store.raise(new Alert(now, spot, held.booking().code(), message));
+            told(BookingEvent.Kind.ALERT, held.booking().code());
         });
     }
 
@@ -329,6 +362,7 @@ public final class BookingService {
         for (Booking late : store.releaseNoShows(now.minus(rules.arrivalGrace()), now)) {
             LOG.info("booking {} for spot {} released: its car did not arrive within {} minutes", late.code(),
                     late.spot(), rules.arrivalGrace().toMinutes());
+            told(BookingEvent.Kind.NO_SHOW, late.code());
         }
         listener.changed(store.active(now), store.closedSpots());
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
  * transition and alert is also a row of {@code booking_events}, written in its own transaction; the spots' and the
  * lot's changes are rows of {@code spot_history} and {@code lot_history}.
  *
+ * <p>Several lots may share one database (boxes on one PostgreSQL): every row carries its lot's id, the holds' and the
+ * closed bays' keys are the lot and the spot, and every query of a store reads and writes its own lot's rows only.
+ *
  * <p>No request waits on the database for more than 2 s: SQLite's busy timeout, PostgreSQL's statement and lock
  * timeouts; past that the operation fails with {@link StoreUnavailable}.
  */
@@ -32,6 +36,8 @@ public final class JdbcBookingStore implements BookingStore {
 
     /** An id column counting up, in each database's words; replaced in the migrations when they run. */
     static final String SERIAL = "{serial}";
+    /** The lot id of a process not told another one, and of the rows kept before several lots shared a database. */
+    public static final String DEFAULT_LOT = SeveralLots.DEFAULT;
     /** Schema versions in order; each runs once, recorded in schema_version. */
     private static final String[][] MIGRATIONS = {
             {
@@ -53,31 +59,67 @@ public final class JdbcBookingStore implements BookingStore {
                             + " message VARCHAR(300) NOT NULL)",
             },
             JdbcHistory.TABLES,
+            SeveralLots.MIGRATION,
     };
     /** How long a request may wait on the database. */
     private static final int WAIT_MILLIS = 2000;
+    /** How long a migration may take, or wait for another process's: indexes on a long history take their time. */
+    private static final int MIGRATION_MILLIS = 300_000;
+    /** PostgreSQL's advisory lock that one migration at a time holds ("pwschema"). */
+    private static final long MIGRATION_LOCK = 0x7077736368656d61L;
     private static final String RECORD_COLUMNS = "b.code, b.spot, b.plate, b.starts_at, b.ends_at, b.client,"
             + " b.arrived_at, b.cancelled_at, b.voided_at, b.released_at";
-    private static final String ACTIVE = " FROM bookings b JOIN spot_holds h ON h.code = b.code WHERE h.ends_at > ?";
+    /** The active bookings of a lot; its parameters are the lot and the time. */
+    private static final String ACTIVE = " FROM bookings b JOIN spot_holds h ON h.code = b.code"
+            + " WHERE h.lot = ? AND h.ends_at > ?";
 
     private final String url;
+    private final String lot;
     private final boolean sqlite;
     private final JdbcHistory history = new JdbcHistory(this);
 
-    private JdbcBookingStore(String url) {
+    private JdbcBookingStore(String url, String lot) {
         this.url = url;
+        this.lot = lot;
         this.sqlite = url.startsWith("jdbc:sqlite:");
     }
 
-    /** Opens (creating and migrating as needed) the database at a JDBC URL. */
+    /** Opens (creating and migrating as needed) the database at a JDBC URL, for the lot {@link #DEFAULT_LOT}. */
     public static JdbcBookingStore open(String url) {
-        JdbcBookingStore store = new JdbcBookingStore(url);
+        return open(url, DEFAULT_LOT);
+    }
+
+    /** Opens (creating and migrating as needed) the database at a JDBC URL, for one lot's rows. */
+    public static JdbcBookingStore open(String url, String lot) {
+        JdbcBookingStore store = new JdbcBookingStore(url, lot);
         store.migrate();
         return store;
     }
 
+    /** The lot whose rows this store reads and writes. */
+    String lot() {
+        return lot;
+    }
+
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        return connect(new Properties());
+    }
+
+    /**
+     * A connection for a transaction that writes. SQLite: the transaction takes the write lock as it begins, waiting
+     * out another writer within the busy timeout; one that read first and wrote second would fail at once, without
+     * waiting, whenever another process wrote in between.
+     */
+    private Connection connectToWrite() throws SQLException {
+        Properties writes = new Properties();
+        if (sqlite) {
+            writes.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        return connect(writes);
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
+        Connection c = DriverManager.getConnection(url, properties);
         if (sqlite) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + WAIT_MILLIS);
@@ -93,18 +135,25 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private void migrate() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        // SQLite: processes opening the file at once read its version one after the other (the write lock).
+        try (Connection c = connectToWrite(); Statement s = c.createStatement()) {
             if (sqlite) {
                 s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA busy_timeout = " + MIGRATION_MILLIS);
+            } else {
+                // Boxes sharing the database may start at once: one migrates, the others wait and find it done.
+                s.execute("SET statement_timeout = " + MIGRATION_MILLIS);
+                s.execute("SET lock_timeout = " + MIGRATION_MILLIS);
+                s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
             }
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            c.setAutoCommit(false);
             int version = 0;
             try (ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 if (r.next()) {
                     version = r.getInt(1);
                 }
             }
-            c.setAutoCommit(false);
             for (int v = version; v < MIGRATIONS.length; v++) {
                 for (String sql : MIGRATIONS[v]) {
                     s.execute(sql.replace(SERIAL, sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY"));
@@ -119,14 +168,16 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public boolean insert(Booking b, String client, Instant now) {
-        try (Connection c = connect()) {
+        try (Connection c = connectToWrite()) {
             c.setAutoCommit(false);
             try {
-                exec(c, "DELETE FROM spot_holds WHERE spot = ? AND ends_at <= ?", b.spot(), now.toEpochMilli());
-                exec(c, "INSERT INTO bookings (code, spot, plate, starts_at, ends_at, client) VALUES (?, ?, ?, ?, ?, ?)",
-                        b.code(), b.spot(), b.plate(), b.start().toEpochMilli(), b.end().toEpochMilli(), client);
-                exec(c, "INSERT INTO spot_holds (spot, code, ends_at) VALUES (?, ?, ?)", b.spot(), b.code(),
-                        b.end().toEpochMilli());
+                exec(c, "DELETE FROM spot_holds WHERE lot = ? AND spot = ? AND ends_at <= ?", lot, b.spot(),
+                        now.toEpochMilli());
+                exec(c, "INSERT INTO bookings (lot, code, spot, plate, starts_at, ends_at, client)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)", lot, b.code(), b.spot(), b.plate(),
+                        b.start().toEpochMilli(), b.end().toEpochMilli(), client);
+                exec(c, "INSERT INTO spot_holds (lot, spot, code, ends_at) VALUES (?, ?, ?, ?)", lot, b.spot(),
+                        b.code(), b.end().toEpochMilli());
                 event(c, now, b.code(), b.spot(), BookingEvent.Kind.BOOKED);
                 c.commit();
                 return true;
@@ -155,11 +206,11 @@ public final class JdbcBookingStore implements BookingStore {
     @Override
     public boolean extend(String code, Instant end, Instant newEnd, Instant now) {
         return transaction(c -> {
-            int moved = exec(c, "UPDATE spot_holds SET ends_at = ? WHERE code = ? AND ends_at = ? AND ends_at > ?",
-                    newEnd.toEpochMilli(), code, end.toEpochMilli(), now.toEpochMilli());
+            int moved = exec(c, "UPDATE spot_holds SET ends_at = ? WHERE lot = ? AND code = ? AND ends_at = ?"
+                    + " AND ends_at > ?", newEnd.toEpochMilli(), lot, code, end.toEpochMilli(), now.toEpochMilli());
             if (moved == 1) {
                 exec(c, "UPDATE bookings SET ends_at = ? WHERE code = ?", newEnd.toEpochMilli(), code);
-                List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE code = ?", code);
+                List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE lot = ? AND code = ?", lot, code);
                 event(c, now, code, Integer.parseInt(spots.get(0)), BookingEvent.Kind.EXTENDED);
             }
             return moved == 1;
@@ -174,9 +225,10 @@ public final class JdbcBookingStore implements BookingStore {
     /** Releases an active booking's hold and records when, in the column that says why. */
     private boolean end(String code, String column, BookingEvent.Kind kind, Instant now) {
         return transaction(c -> {
-            List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE code = ? AND ends_at > ?", code,
+            List<String> spots = strings(c, "SELECT spot FROM spot_holds WHERE lot = ? AND code = ? AND ends_at > ?",
+                    lot, code, now.toEpochMilli());
+            int released = exec(c, "DELETE FROM spot_holds WHERE lot = ? AND code = ? AND ends_at > ?", lot, code,
                     now.toEpochMilli());
-            int released = exec(c, "DELETE FROM spot_holds WHERE code = ? AND ends_at > ?", code, now.toEpochMilli());
             if (released == 1) {
                 exec(c, "UPDATE bookings SET " + column + " = ? WHERE code = ?", now.toEpochMilli(), code);
                 event(c, now, code, Integer.parseInt(spots.get(0)), kind);
@@ -189,7 +241,7 @@ public final class JdbcBookingStore implements BookingStore {
     public Optional<String> arrive(int spot, Instant now) {
         return transaction(c -> {
             List<String> codes = strings(c, "SELECT b.code" + ACTIVE + " AND h.spot = ? AND b.arrived_at IS NULL",
-                    now.toEpochMilli(), spot);
+                    lot, now.toEpochMilli(), spot);
             for (String code : codes) {
                 exec(c, "UPDATE bookings SET arrived_at = ? WHERE code = ?", now.toEpochMilli(), code);
                 event(c, now, code, spot, BookingEvent.Kind.ARRIVED);
@@ -202,7 +254,8 @@ public final class JdbcBookingStore implements BookingStore {
     public List<Booking> releaseNoShows(Instant startedBy, Instant now) {
         return transaction(c -> {
             List<Booking> late = bookings(records(c, "SELECT " + RECORD_COLUMNS + ACTIVE
-                    + " AND b.arrived_at IS NULL AND b.starts_at <= ?", now.toEpochMilli(), startedBy.toEpochMilli()));
+                    + " AND b.arrived_at IS NULL AND b.starts_at <= ?", lot, now.toEpochMilli(),
+                    startedBy.toEpochMilli()));
             for (Booking b : late) {
                 exec(c, "DELETE FROM spot_holds WHERE code = ?", b.code());
                 exec(c, "UPDATE bookings SET released_at = ? WHERE code = ?", now.toEpochMilli(), b.code());
@@ -214,43 +267,47 @@ public final class JdbcBookingStore implements BookingStore {
 
     @Override
     public List<Booking> active(Instant now) {
-        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " ORDER BY b.spot", now.toEpochMilli())));
+        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " ORDER BY b.spot", lot,
+                now.toEpochMilli())));
     }
 
     @Override
     public int activeWithPlate(String plate, Instant now) {
-        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.plate = ?", now.toEpochMilli(), plate)).size();
+        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.plate = ?", lot, now.toEpochMilli(), plate)).size();
     }
 
     @Override
     public int activeFromClient(String client, Instant now) {
-        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.client = ?", now.toEpochMilli(), client)).size();
+        return read(c -> strings(c, "SELECT b.code" + ACTIVE + " AND b.client = ?", lot, now.toEpochMilli(), client)).size();
     }
 
     @Override
     public Optional<Booking> find(String code) {
-        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.code = ?", code)))
+        return bookings(read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.lot = ? AND b.code = ?",
+                lot, code)))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<BookingRecord> holder(int spot, Instant now) {
-        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " AND h.spot = ?", now.toEpochMilli(), spot))
+        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + ACTIVE + " AND h.spot = ?", lot, now.toEpochMilli(),
+                spot))
                 .stream().findFirst();
     }
 
     @Override
     public List<BookingRecord> since(Instant from) {
-        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.ends_at > ?"
-                + " ORDER BY b.starts_at DESC", from.toEpochMilli()));
+        return read(c -> records(c, "SELECT " + RECORD_COLUMNS + " FROM bookings b WHERE b.lot = ? AND b.ends_at > ?"
+                + " ORDER BY b.starts_at DESC", lot, from.toEpochMilli()));
     }
 
     @Override
     public void setClosed(int spot, boolean closed, Instant now) {
         transaction(c -> {
-            exec(c, "DELETE FROM closed_spots WHERE spot = ?", spot);
+            exec(c, "DELETE FROM closed_spots WHERE lot = ? AND spot = ?", lot, spot);
             if (closed) {
-                exec(c, "INSERT INTO closed_spots (spot, closed_at) VALUES (?, ?)", spot, now.toEpochMilli());
+                exec(c, "INSERT INTO closed_spots (lot, spot, closed_at) VALUES (?, ?, ?)", lot, spot,
+                        now.toEpochMilli());
             }
             return null;
         });
@@ -260,7 +317,8 @@ public final class JdbcBookingStore implements BookingStore {
     public Set<Integer> closedSpots() {
         return read(c -> {
             Set<Integer> closed = new TreeSet<>();
-            try (PreparedStatement p = prepare(c, "SELECT spot FROM closed_spots"); ResultSet r = p.executeQuery()) {
+            try (PreparedStatement p = prepare(c, "SELECT spot FROM closed_spots WHERE lot = ?", lot);
+                 ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     closed.add(r.getInt(1));
                 }
@@ -272,8 +330,8 @@ public final class JdbcBookingStore implements BookingStore {
     @Override
     public void raise(Alert alert) {
         transaction(c -> {
-            exec(c, "INSERT INTO alerts (raised_at, spot, code, message) VALUES (?, ?, ?, ?)",
-                    alert.raised().toEpochMilli(), alert.spot(), alert.code(), alert.message());
+            exec(c, "INSERT INTO alerts (lot, raised_at, spot, code, message) VALUES (?, ?, ?, ?, ?)",
+                    lot, alert.raised().toEpochMilli(), alert.spot(), alert.code(), alert.message());
             return event(c, alert.raised(), alert.code(), alert.spot(), BookingEvent.Kind.ALERT);
         });
     }
@@ -282,8 +340,8 @@ public final class JdbcBookingStore implements BookingStore {
     public List<Alert> alerts(Instant from) {
         return read(c -> {
             List<Alert> out = new ArrayList<>();
-            try (PreparedStatement p = prepare(c, "SELECT raised_at, spot, code, message FROM alerts WHERE raised_at > ?"
-                    + " ORDER BY raised_at DESC", from.toEpochMilli()); ResultSet r = p.executeQuery()) {
+            try (PreparedStatement p = prepare(c, "SELECT raised_at, spot, code, message FROM alerts WHERE lot = ?"
+                    + " AND raised_at > ? ORDER BY raised_at DESC", lot, from.toEpochMilli()); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new Alert(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2), r.getString(3), r.getString(4)));
                 }
@@ -292,10 +350,9 @@ public final class JdbcBookingStore implements BookingStore {
         });
     }
 
-    private static int event(Connection c, Instant at, String code, int spot, BookingEvent.Kind kind)
-            throws SQLException {
-        return exec(c, "INSERT INTO booking_events (at, code, spot, event) VALUES (?, ?, ?, ?)", at.toEpochMilli(),
-                code, spot, kind.word());
+    private int event(Connection c, Instant at, String code, int spot, BookingEvent.Kind kind) throws SQLException {
+        return exec(c, "INSERT INTO booking_events (lot, at, code, spot, event) VALUES (?, ?, ?, ?, ?)", lot,
+                at.toEpochMilli(), code, spot, kind.word());
     }
 
     @Override
@@ -338,7 +395,7 @@ public final class JdbcBookingStore implements BookingStore {
 
     /** The work in one transaction, committed when it returns and rolled back when it throws. */
     <T> T transaction(Work<T> work) {
-        return read(c -> {
+        try (Connection c = connectToWrite()) {
             c.setAutoCommit(false);
             try {
                 T result = work.on(c);
@@ -348,7 +405,9 @@ public final class JdbcBookingStore implements BookingStore {
                 c.rollback();
                 throw e;
             }
-        });
+        } catch (SQLException e) {
+            throw new StoreUnavailable("the booking database failed: " + e.getMessage(), e);
+        }
     }
 
     private static List<BookingRecord> records(Connection c, String sql, Object... args) throws SQLException {

@@ -52,19 +52,20 @@ final class JdbcHistory {
     void record(List<SpotChange> spots, List<LotChange> lot) {
         store.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO spot_history (at, spot, state, occupancy) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO spot_history (lot, at, spot, state, occupancy) VALUES (?, ?, ?, ?, ?)")) {
                 for (SpotChange change : spots) {
-                    p.setLong(1, change.at().toEpochMilli());
-                    p.setInt(2, change.spot());
-                    p.setString(3, change.state().name());
-                    p.setString(4, change.occupancy().name());
+                    p.setString(1, store.lot());
+                    p.setLong(2, change.at().toEpochMilli());
+                    p.setInt(3, change.spot());
+                    p.setString(4, change.state().name());
+                    p.setString(5, change.occupancy().name());
                     p.addBatch();
                 }
                 p.executeBatch();
             }
             for (LotChange change : lot) {
-                exec(c, "INSERT INTO lot_history (at, live) VALUES (?, ?)", change.at().toEpochMilli(),
-                        change.live() ? 1 : 0);
+                exec(c, "INSERT INTO lot_history (lot, at, live) VALUES (?, ?, ?)", store.lot(),
+                        change.at().toEpochMilli(), change.live() ? 1 : 0);
             }
             return null;
         });
@@ -76,9 +77,10 @@ final class JdbcHistory {
             c.setAutoCommit(false);
             // Two selects, not one with OR, so that the range is read through the index on the time.
             try (PreparedStatement p = prepare(c, "SELECT at, spot, state, occupancy, id FROM spot_history"
-                    + " WHERE id IN (SELECT MAX(id) FROM spot_history WHERE at <= ? GROUP BY spot)"
-                    + " UNION ALL SELECT at, spot, state, occupancy, id FROM spot_history WHERE at > ? AND at < ?"
-                    + " ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli())) {
+                    + " WHERE id IN (SELECT MAX(id) FROM spot_history WHERE lot = ? AND at <= ? GROUP BY spot)"
+                    + " UNION ALL SELECT at, spot, state, occupancy, id FROM spot_history"
+                    + " WHERE lot = ? AND at > ? AND at < ? ORDER BY at, id", store.lot(), from.toEpochMilli(),
+                    store.lot(), from.toEpochMilli(), to.toEpochMilli())) {
                 p.setFetchSize(1000);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -97,9 +99,10 @@ final class JdbcHistory {
         return store.read(c -> {
             List<LotChange> out = new ArrayList<>();
             try (PreparedStatement p = prepare(c, "SELECT at, live, id FROM lot_history"
-                    + " WHERE id = (SELECT MAX(id) FROM lot_history WHERE at <= ?)"
-                    + " UNION ALL SELECT at, live, id FROM lot_history WHERE at > ? AND at < ?"
-                    + " ORDER BY at, id", from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli());
+                    + " WHERE id = (SELECT MAX(id) FROM lot_history WHERE lot = ? AND at <= ?)"
+                    + " UNION ALL SELECT at, live, id FROM lot_history WHERE lot = ? AND at > ? AND at < ?"
+                    + " ORDER BY at, id", store.lot(), from.toEpochMilli(), store.lot(), from.toEpochMilli(),
+                    to.toEpochMilli());
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new LotChange(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2) == 1));
@@ -113,7 +116,8 @@ final class JdbcHistory {
         return store.read(c -> {
             List<BookingEvent> out = new ArrayList<>();
             try (PreparedStatement p = prepare(c, "SELECT at, code, spot, event FROM booking_events"
-                    + " WHERE at >= ? AND at < ? ORDER BY at, id", from.toEpochMilli(), to.toEpochMilli());
+                    + " WHERE lot = ? AND at >= ? AND at < ? ORDER BY at, id", store.lot(), from.toEpochMilli(),
+                    to.toEpochMilli());
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new BookingEvent(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getInt(3),
@@ -126,10 +130,12 @@ final class JdbcHistory {
 
     int pruneHistory(Instant before) {
         long cutoff = before.toEpochMilli();
-        return store.transaction(c -> exec(c, "DELETE FROM spot_history WHERE at < ?"
-                        + " AND id NOT IN (SELECT MAX(id) FROM spot_history WHERE at < ? GROUP BY spot)", cutoff, cutoff)
-                + exec(c, "DELETE FROM lot_history WHERE at < ?"
-                        + " AND id <> (SELECT MAX(id) FROM lot_history WHERE at < ?)", cutoff, cutoff)
-                + exec(c, "DELETE FROM booking_events WHERE at < ?", cutoff));
+        String lot = store.lot();
+        return store.transaction(c -> exec(c, "DELETE FROM spot_history WHERE lot = ? AND at < ? AND id NOT IN"
+                        + " (SELECT MAX(id) FROM spot_history WHERE lot = ? AND at < ? GROUP BY spot)", lot, cutoff, lot,
+                        cutoff)
+                + exec(c, "DELETE FROM lot_history WHERE lot = ? AND at < ?"
+                        + " AND id <> (SELECT MAX(id) FROM lot_history WHERE lot = ? AND at < ?)", lot, cutoff, lot, cutoff)
+                + exec(c, "DELETE FROM booking_events WHERE lot = ? AND at < ?", lot, cutoff));
     }
 }

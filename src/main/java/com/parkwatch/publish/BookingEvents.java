@@ -18,39 +18,57 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The bookings' transitions as events (booked, arrived, released, alert), read from what the booking service
- * records: every {@link #EVERY} its own thread reads the last day's bookings and alerts and tells each listener
- * what changed since the read before. Reading the record, rather than guessing from the lot's picture, keeps the
- * rules for arrivals and no-shows in one place ({@code BookingArrivals}, {@code BookingService}); the price is that
- * an event is at most {@link #EVERY} late. What was there at the first read is not told.
+ * The bookings' transitions as events (booked, extended, arrived, released, alert), read from what the booking
+ * service records: its own thread reads the last day's bookings and alerts and tells each listener what changed
+ * since the read before. It reads at once when this process's booking service commits a transition (it tells this
+ * class, {@link BookingService#onTransition}), so those are published within a moment; and every {@link #EVERY}, for
+ * what no commit here tells: bookings that end by themselves, and those other kiosks sharing the database change.
+ * Reading the record, rather than guessing from the lot's picture or from the commit alone, keeps the rules for
+ * arrivals and no-shows in one place ({@code BookingArrivals}, {@code BookingService}) and tells each transition
+ * once however it was heard of. What was there at the first read is not told.
  */
 public final class BookingEvents implements AutoCloseable {
 
-    /** How often the bookings are read: how late an event is, at most. */
+    /** How often the bookings are read besides: how late an ended booking or another process's event is, at most. */
     public static final Duration EVERY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(BookingEvents.class);
 
     private final BookingService bookings;
     private final Clock clock;
+    private final Duration every;
+    /** A read is queued already: transitions committed meanwhile are all seen by it. */
+    private final AtomicBoolean readQueued = new AtomicBoolean();
     private final List<Consumer<BookingEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread t = new Thread(work, "booking-events");
         t.setDaemon(true);
         return t;
     });
-    /** Each booking's state at the last read, by code; null before the first read. Only the thread touches it. */
-    private Map<String, String> states;
+    /** Each booking's state and end at the last read, by code; null before the first read. Only the thread touches it. */
+    private Map<String, Seen> states;
     private Set<String> alertsSeen;
     private boolean failing;
 
+    /** A booking as the last read saw it. */
+    private record Seen(String state, Instant end) {
+    }
+
     public BookingEvents(BookingService bookings, Clock clock) {
+        this(bookings, clock, EVERY);
+    }
+
+    /** Reading every {@code every} besides the reads the commits ask for. */
+    BookingEvents(BookingService bookings, Clock clock, Duration every) {
         this.bookings = bookings;
         this.clock = clock;
+        this.every = every;
     }
 
     /** Told of each event on this class's own thread: keep it short (a queue's offer). */
@@ -59,8 +77,23 @@ public final class BookingEvents implements AutoCloseable {
     }
 
     public BookingEvents start() {
-        thread.scheduleWithFixedDelay(this::read, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::read, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        bookings.onTransition((kind, code) -> readSoon());
         return this;
+    }
+
+    /** Called on the thread that committed a transition: it only queues a read. */
+    private void readSoon() {
+        if (readQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    readQueued.set(false);
+                    read();
+                });
+            } catch (RejectedExecutionException closed) {
+                // Closed: nobody is told any more.
+            }
+        }
     }
 
     private void read() {
@@ -85,15 +118,16 @@ public final class BookingEvents implements AutoCloseable {
     /** What changed since the last read; nothing at the first. */
     List<BookingEvent> changes(List<BookingRecord> recent, List<Alert> alerts, Instant now) {
         List<BookingEvent> events = new ArrayList<>();
-        Map<String, String> next = new HashMap<>();
+        Map<String, Seen> next = new HashMap<>();
         for (BookingRecord r : recent) {
             String code = r.booking().code();
             String state = r.state(now);
-            next.put(code, state);
+            next.put(code, new Seen(state, r.booking().end()));
             if (states == null) {
                 continue;
             }
-            String before = states.get(code);
+            Seen seenBefore = states.get(code);
+            String before = seenBefore == null ? null : seenBefore.state();
             int spot = r.booking().spot();
             if (before == null && (state.equals("booked") || state.equals("arrived"))) {
                 events.add(new BookingEvent(BookingEvent.Kind.BOOKED, spot, r.booking().start(), r.booking().end(),
@@ -102,6 +136,9 @@ public final class BookingEvents implements AutoCloseable {
             if (r.arrived() != null && (before == null || before.equals("booked"))) {
                 events.add(new BookingEvent(BookingEvent.Kind.ARRIVED, spot, r.arrived(), r.booking().end(),
                         "arrived", ""));
+            }
+            if (seenBefore != null && !isOver(state) && !seenBefore.end().equals(r.booking().end())) {
+                events.add(new BookingEvent(BookingEvent.Kind.EXTENDED, spot, now, r.booking().end(), "extended", ""));
             }
             if (isOver(state) && before != null && !isOver(before)) {
                 events.add(new BookingEvent(BookingEvent.Kind.RELEASED, spot, now, r.booking().end(), state, ""));

@@ -42,9 +42,9 @@ public final class LotMetrics {
                 .description("The tracker's time per analysed frame (a step)").register(registry);
     }
 
-    /** Bookings counted by outcome: booked, arrived, ended, cancelled, voided, no-show, and alerts. */
+    /** Bookings counted by outcome: booked, extended, arrived, ended, cancelled, voided, no-show, and alerts. */
     public static void bind(MeterRegistry registry, BookingEvents events) {
-        for (String outcome : List.of("booked", "arrived", "ended", "cancelled", "voided", "no-show", "alert")) {
+        for (String outcome : List.of("booked", "extended", "arrived", "ended", "cancelled", "voided", "no-show", "alert")) {
             bookings(registry, outcome);
         }
         events.subscribe(e -> bookings(registry, e.outcome()).increment());

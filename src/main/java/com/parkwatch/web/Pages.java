@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * The HTML pages in every language the web speaks, filled in once at start: {@code {{key}}} by the text of
  * {@code i18n/web*.properties}, {@code {{lang}}} by the language's tag, {@code {{texts}}} by all texts as JSON for the
  * page's script (in a JSON data block, so the inline scripts stay the same in every language and keep their CSP
- * hashes). The language is the best of {@code Accept-Language} the web speaks, else English.
+ * hashes). The scripts' common start, {@code web/prelude.js}, is put in place of {@code {{prelude}}} (inline, so the
+ * page needs no second request and its hash covers it). The language is the best of {@code Accept-Language} the web
+ * speaks, else English.
  */
 final class Pages {
 
@@ -37,8 +39,9 @@ final class Pages {
 
     /** @param rules the booking rules: the booking page's duration buttons and the receipt's longest stay */
     Pages(BookingRules rules) {
+        String prelude = resource("/web/prelude.js");
         for (String name : List.of("index", "booking", "receipt")) {
-            String template = resource("/web/" + name + ".html");
+            String template = resource("/web/" + name + ".html").replace("{{prelude}}\n", prelude);
             Map<Locale, String> byLanguage = new LinkedHashMap<>();
             for (Locale language : LANGUAGES) {
                 byLanguage.put(language, fill(withDurations(template, rules), texts(language), language));

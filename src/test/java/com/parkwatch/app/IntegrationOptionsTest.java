@@ -18,10 +18,19 @@ class IntegrationOptionsTest {
     @TempDir
     Path dir;
 
+    /** The two option groups as the kiosk and serve mix them: the lot's id is the store's option. */
+    @CommandLine.Command
+    static final class KioskOrServe {
+        @CommandLine.Mixin
+        StoreOptions store;
+        @CommandLine.Mixin
+        IntegrationOptions integrations;
+    }
+
     private static IntegrationOptions.Settings parse(String... args) {
-        IntegrationOptions options = new IntegrationOptions();
-        new CommandLine(options).parseArgs(args);
-        return options.settings();
+        KioskOrServe command = new KioskOrServe();
+        new CommandLine(command).parseArgs(args);
+        return command.integrations.settings(command.store.lotId());
     }
 
     private static String refused(String... args) {

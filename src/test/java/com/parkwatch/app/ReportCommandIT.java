@@ -75,6 +75,16 @@ class ReportCommandIT {
         assertTrue(csv.out().startsWith("figure,value\nfrom,"), csv.out());
         assertTrue(csv.out().contains("\nspot,observed_percent,occupancy_percent,arrivals,average_stay_minutes\n1,"), csv.out());
         assertTrue(csv.out().contains("\nhour,observed_percent,occupancy_percent,occupied_bays\n"), csv.out());
+
+        Jar.Result south = Jar.run(dir, "report", "--from", today, "--to", today, "--format", "json", "--data-dir", "data",
+                "--lot-id", "south");
+        assertEquals(0, south.exit(), south.err());
+        JsonNode other = JSON.readTree(south.out());
+        assertEquals(0, other.get("bays").size(), "serve kept the default lot's history, not south's: " + other);
+        assertEquals(0, other.get("bookings_made").asInt());
+        Jar.Result bad = Jar.run(dir, "report", "--from", today, "--to", today, "--data-dir", "data", "--lot-id", "a b");
+        assertEquals(1, bad.exit());
+        assertEquals("parkwatch: --lot-id must be 1 to 64 letters, digits, '_' or '-', got \"a b\"", bad.err().strip());
     }
 
     @Test

@@ -120,6 +120,35 @@ abstract class BookingStoreContract {
         }
     }
 
+    /** Transactions that read before they write, from two processes' stores at once: none fails on the lock. */
+    @Test
+    void twoStoresArrivingAndCancellingAtOnceNeverFailOnTheLock() throws Exception {
+        JdbcBookingStore[] stores = {JdbcBookingStore.open(url()), JdbcBookingStore.open(url())};
+        Instant now = clock.instant();
+        for (int spot = 1; spot <= 40; spot++) {
+            assertTrue(stores[0].insert(new Booking("CODE" + (1000 + spot), spot, "CAR " + spot, now,
+                    now.plusSeconds(3600)), BookingService.KIOSK, now));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> ends = new ArrayList<>();
+        for (int spot = 1; spot <= 40; spot++) {
+            JdbcBookingStore store = stores[spot % 2];
+            int bay = spot;
+            ends.add(pool.submit(() -> {
+                go.await();
+                store.arrive(bay, now);
+                return store.cancel("CODE" + (1000 + bay), now);
+            }));
+        }
+        go.countDown();
+        for (Future<Boolean> end : ends) {
+            assertTrue(end.get(), "each booking cancelled, none refused for the lock");
+        }
+        pool.shutdown();
+        assertTrue(stores[0].active(now).isEmpty());
+    }
+
     @Test
     void theDatabaseItselfRefusesASecondActiveBookingForASpot() throws Exception {
         String url = url();
@@ -142,8 +171,8 @@ abstract class BookingStoreContract {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             r.next();
-            assertEquals(3, r.getInt(1));
-            assertEquals(3, r.getInt(2));
+            assertEquals(4, r.getInt(1));
+            assertEquals(4, r.getInt(2));
         }
     }
 

@@ -110,8 +110,8 @@ abstract class HistoryStoreContract {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             r.next();
-            assertEquals(3, r.getInt(1));
-            assertEquals(3, r.getInt(2));
+            assertEquals(4, r.getInt(1));
+            assertEquals(4, r.getInt(2));
         }
         store.record(List.of(change(0, 7, SpotState.FREE, Occupancy.FREE)), List.of());
         assertEquals(1, read(JdbcBookingStore.open(url), T0, T0.plusSeconds(1)).size(), "reopened once more, unchanged");
@@ -137,7 +137,8 @@ abstract class HistoryStoreContract {
     }
 
     /** The schema a release before the history left: versions 1 and 2. */
-    private static final String[] VERSION_2 = {
+    /** A database as version 2 left it. */
+    static final String[] VERSION_2 = {
             "CREATE TABLE schema_version (version INTEGER NOT NULL)",
             "CREATE TABLE bookings (code VARCHAR(16) PRIMARY KEY, spot INTEGER NOT NULL, plate VARCHAR(16) NOT NULL,"
                     + " starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, cancelled_at BIGINT)",

@@ -45,4 +45,15 @@ class BookingEventsTest {
         List<BookingEvent> ended = events.changes(List.of(record("C", 3, null, null, null)), List.of(), T.plusSeconds(3600));
         assertEquals("ended", ended.get(0).outcome());
     }
+
+    @Test
+    void aBookingWhoseEndMovedIsToldExtendedWithItsNewEnd() {
+        events.changes(List.of(record("A", 1, null, null, null)), List.of(), T);
+        BookingRecord longer = new BookingRecord(new Booking("A", 1, "AB 1", T, T.plusSeconds(5400)), "kiosk", null,
+                null, null, null);
+        List<BookingEvent> next = events.changes(List.of(longer), List.of(), T.plusSeconds(60));
+        assertEquals(List.of(new BookingEvent(BookingEvent.Kind.EXTENDED, 1, T.plusSeconds(60), T.plusSeconds(5400),
+                "extended", "")), next);
+        assertEquals(List.of(), events.changes(List.of(longer), List.of(), T.plusSeconds(61)), "told once");
+    }
 }

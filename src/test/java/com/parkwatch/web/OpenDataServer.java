@@ -93,6 +93,7 @@ final class OpenDataServer implements AutoCloseable {
             LotMetrics.bind(registry, lot, engine);
             server = new WebServer(lot, bookings, () -> new byte[]{(byte) 0xFF, (byte) 0xD8}, operator, null)
                     .add(new NgsiLdApi(lot, identity))
+                    .add(new ParkApi(lot, identity, Clock.systemUTC()))
                     .add(new MetricsRoute(registry, metrics))
                     .add(new HttpMetrics(registry))
                     .start("127.0.0.1", 0);
