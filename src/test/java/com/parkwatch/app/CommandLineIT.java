@@ -326,6 +326,35 @@ class CommandLineIT {
     }
 
     @Test
+    void benchCamerasPlaysEveryCameraBesideTheDecoderAlone() throws Exception {
+        assertEquals(0, Jar.run(dir, "analyze", "--video", "sim", "--max-frames", "90", "--out", "clip.mp4").exit());
+        Jar.Result r = Jar.run(dir, "bench", "--video", "clip.mp4", "--mask", mask(1280, 720).toString(), "--cameras", "2",
+                "--json", "cameras.json");
+        assertEquals(0, r.exit(), r.err());
+        for (String pass : List.of("engine, headless", "decode only", "decode to BGR")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(pass) && l.contains(" 180 ")), pass + " in\n" + r.out());
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("2 cameras at 30.00 frames/s ")), r.out());
+        JsonNode report = JSON.readTree(dir.resolve("cameras.json").toFile());
+        assertEquals(2, report.get("cameras").asInt());
+        assertEquals(30.0, report.get("frameRate").asDouble());
+        assertEquals(3, report.get("passes").size());
+        for (JsonNode pass : report.get("passes")) {
+            assertEquals(180, pass.get("frames").asInt());
+            double cpu = pass.get("cpuMsPerFrame").asDouble();
+            assertEquals(cpu * 30 * 2 / 1000, pass.get("cpuSecondsPerSecondOfVideo").asDouble(), 1e-9);
+            assertEquals(2, pass.get("cameras").size());
+            for (JsonNode camera : pass.get("cameras")) {
+                assertEquals(90, camera.get("frames").asInt(), pass.get("name") + " camera " + camera.get("camera"));
+                assertTrue(camera.get("framesPerSecond").asDouble() > 0 && camera.get("cpuMsPerFrame").asDouble() > 0);
+            }
+            assertTrue(pass.get("slowestFramesPerSecond").asDouble() <= pass.get("fastestFramesPerSecond").asDouble());
+        }
+        assertRefused("--cameras must be between 1 and 16, got 0", "bench", "--video", "clip.mp4", "--cameras", "0");
+        assertRefused("--cameras must be between 1 and 16, got 17", "bench", "--video", "clip.mp4", "--cameras", "17");
+    }
+
+    @Test
     void selfTestNamesTheCheckThatFails() throws Exception {
         Path badModel = Files.writeString(dir.resolve("broken.pwm"), "hello");
         Jar.Result r = Jar.run(dir, "self-test", "--model", badModel.toString(), "--data-dir", dir.resolve("data").toString());

@@ -51,6 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KioskDriverTest {
 
+    /** How long a screen may take to follow a tap: a second on a quiet box, far more on one busy with builds. */
+    private static final int SHORT_WAIT = 15;
+
     private static final String WEB = "http://192.0.2.7:8080";
     /** Short, so that the test sees the receipt leave: the kiosk's is 30 s. */
     private static final Duration RECEIPT = Duration.ofSeconds(3);
@@ -98,9 +101,15 @@ class KioskDriverTest {
         return n.getScene() != null;
     }
 
-    /** A free bay drivers may book that the simulation keeps free for 30 s, whose map spot is wholly in view. */
+    /**
+     * A free bay drivers may book that the simulation keeps free for 30 s, whose map spot is wholly in view; none while
+     * the lot is not live (on a box loaded by builds the engine can fall behind, and a tap then shows the history).
+     */
     private Optional<Integer> freeSpotInViewOnTheMap() throws Exception {
         return onFx(() -> {
+            if (!window.model().liveProperty().get()) {
+                return Optional.<Integer>empty();
+            }
             Node map = window.stage().getScene().lookup("#" + Ids.LOT_MAP);
             Bounds view = map.localToScene(map.getLayoutBounds());
             return window.model().shownTiles().stream()
@@ -144,16 +153,16 @@ class KioskDriverTest {
 
             // Tap 1: the spot on the map. The plate's limit is said before typing.
             robot.clickOn(mapSpot);
-            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shown(Ids.BOOKING_PLATE));
+            WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> shown(Ids.BOOKING_PLATE));
             assertTrue(text(Ids.BOOKING_SPOT).endsWith(" " + label), text(Ids.BOOKING_SPOT));
             assertTrue(text(Ids.PLATE_LIMIT).contains("12 characters"), text(Ids.PLATE_LIMIT));
             // Tap 2: the plate, with a letter no ASCII keyboard has.
             type(Ids.PLATE_KEY, "MÜ 12");
             robot.clickOn("#" + Ids.PLATE_NEXT);
             // Tap 3: how long.
-            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shown(Ids.duration(120)));
+            WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> shown(Ids.duration(120)));
             robot.clickOn("#" + Ids.duration(120));
-            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shown(Ids.BOOKING_CONFIRM));
+            WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> shown(Ids.BOOKING_CONFIRM));
             assertEquals(label, text(Ids.SUMMARY_SPOT));
             assertEquals("MÜ 12", text(Ids.SUMMARY_PLATE));
             assertTrue(text(Ids.SUMMARY_UNTIL).endsWith("(2 h)"), text(Ids.SUMMARY_UNTIL));
@@ -171,12 +180,12 @@ class KioskDriverTest {
 
             // It leaves by itself.
             WaitForAsyncUtils.waitFor(RECEIPT.toSeconds() + 3, TimeUnit.SECONDS, () -> !shown(Ids.RECEIPT));
-            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> window.model().tile(spot).stateProperty().get() == SpotState.RESERVED);
+            WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> window.model().tile(spot).stateProperty().get() == SpotState.RESERVED);
 
             // Cancel, the code typed as a driver misreads it: O for 0, I for 1, in lower case.
             String code = codeWithALookAlike(made);
             robot.clickOn("#" + Ids.OPEN_CANCEL);
-            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> shown(Ids.CANCEL_CODE));
+            WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> shown(Ids.CANCEL_CODE));
             assertFalse(robot.lookup("#" + Ids.key(Ids.CODE_KEY, 'I')).tryQuery().isPresent(), "no I on the code keyboard");
             assertFalse(robot.lookup("#" + Ids.key(Ids.CODE_KEY, 'O')).tryQuery().isPresent(), "no O on the code keyboard");
             robot.clickOn("#" + Ids.CANCEL_CODE, MouseButton.PRIMARY);

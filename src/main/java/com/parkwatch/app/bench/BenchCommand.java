@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -70,6 +71,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
+
+    @Option(names = "--cameras", paramLabel = "N",
+            description = {"Instead of the passes above, N cameras on the same clip at once, as serve without a display"
+                    + " watches them (1 to " + CamerasBench.MOST_CAMERAS + "): each engine on its thread, as fast as it goes,"
+                    + " beside the decoder alone on N streams; frames/s per camera, CPU per frame and per second of video."})
+    Integer cameras;
 
     @Option(names = "--mqtt", paramLabel = "URI",
             description = "Publish the analyse-only pass's samples to this MQTT broker, as serve does, to measure what it costs.")
@@ -115,8 +122,16 @@ public final class BenchCommand implements Callable<Integer> {
     /** Classifications counted up to the end of the last timed step. */
     private long classifiedAtStep;
 
+    record CamerasReport(String video, int width, int height, double frameRate, int spots, int step, int cameras,
+                         int loops, String date, String java, int cores, double loadAverageStart,
+                         double loadAverageEnd, List<CamerasBench.CameraPass> passes) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (cameras != null) {
+            return camerasCall();
+        }
         settings = step.settings();
         SpotClassifier loaded = model.load();
         classifier = new SpotClassifier() {
@@ -148,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> names = List.of("decode only", "decode to BGR", "engine, annotated", "analyse only",
                 "kiosk display path");
         List<Timed> times = names.stream().map(name -> new Timed()).toList();
-        try (FramePass decodeOnly = this::decodeOnly; FramePass decodeToBgr = this::decodeToBgr;
+        try (FramePass decodeOnly = BenchCommand::decodeOnly; FramePass decodeToBgr = BenchCommand::decodeToBgr;
              FramePass annotated = new Engine(false, true); FramePass analysis = new AnalysisOnly();
              FramePass display = new Engine(true, false)) {
             List<FramePass> passes = List.of(decodeOnly, decodeToBgr, annotated, analysis, display);
@@ -190,6 +205,71 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --cameras N}: the cameras' run and its report. */
+    private int camerasCall() throws Exception {
+        if (cameras < 1 || cameras > CamerasBench.MOST_CAMERAS) {
+            throw new IllegalArgumentException("--cameras must be between 1 and " + CamerasBench.MOST_CAMERAS + ", got " + cameras);
+        }
+        if (mqtt != null) {
+            throw new IllegalArgumentException("--mqtt measures the one-camera passes: leave out --cameras");
+        }
+        TrackerSettings trackerSettings = step.settings();
+        Layout lot;
+        int width;
+        int height;
+        double rate;
+        try (FrameSource frames = source.open()) {
+            lot = source.layoutFor(frames);
+            width = frames.width();
+            height = frames.height();
+            rate = frames.frameRate();
+        }
+        double loadStart = loadAverage();
+        List<CamerasBench.CameraPass> passes;
+        try (CamerasBench bench = new CamerasBench(source.video(), lot, rate, cameras, trackerSettings, model::load)) {
+            passes = bench.run(source.loopCount());
+        }
+        Runtime rt = Runtime.getRuntime();
+        CamerasReport report = new CamerasReport(SourceNames.redacted(source.video()), width, height, rate, lot.size(),
+                trackerSettings.step(), cameras, source.loopCount(), Instant.now().toString(),
+                System.getProperty("java.version"), rt.availableProcessors(), loadStart, loadAverage(), passes);
+        print(report);
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        }
+        return 0;
+    }
+
+    /** The box's load average over the last minute: other work on a shared box slows every pass. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void print(CamerasReport r) {
+        System.out.printf(Locale.ROOT, "bench --cameras %d: %s, %dx%d at %.2f frames/s, %d spots, step %d; each camera played the clip %d time(s) per pass, the passes taking turns, after one play not counted; Java %s, %d cores, load average %.1f at start and %.1f at end, %s%n",
+                r.cameras(), r.video(), r.width(), r.height(), r.frameRate(), r.spots(), r.step(), r.loops(), r.java(),
+                r.cores(), r.loadAverageStart(), r.loadAverageEnd(), r.date());
+        System.out.printf(Locale.ROOT, "%-18s %8s %13s %22s %26s %10s%n", "pass", "frames", "CPU ms/frame",
+                "CPU s per s of video", "frames/s per camera", "real time");
+        for (CamerasBench.CameraPass p : r.passes()) {
+            System.out.printf(Locale.ROOT, "%-18s %8d %13.2f %22.2f %26s %10s%n", p.name(), p.frames(), p.cpuMsPerFrame(),
+                    p.cpuSecondsPerSecondOfVideo(), String.format(Locale.ROOT, "%.1f-%.1f", p.slowestFramesPerSecond(),
+                            p.fastestFramesPerSecond()), p.keepsRealTime() ? "yes" : "no");
+        }
+        CamerasBench.CameraPass engines = r.passes().get(0);
+        StringBuilder each = new StringBuilder("engine per camera (frames/s, CPU ms/frame of its thread):");
+        for (CamerasBench.Camera c : engines.cameras()) {
+            each.append(String.format(Locale.ROOT, " %d: %.1f, %.2f;", c.camera(), c.framesPerSecond(), c.cpuMsPerFrame()));
+        }
+        System.out.println(each.substring(0, each.length() - 1));
+        boolean one = r.cameras() == 1;
+        System.out.printf(Locale.ROOT, "%d %s at %.2f frames/s %s real time: the engines need %.2f CPU s each second of %d cores (decoding alone %.2f, to BGR %.2f); the slowest camera played %.1f frames/s%n",
+                r.cameras(), one ? "camera" : "cameras", r.frameRate(),
+                engines.keepsRealTime() ? (one ? "keeps" : "keep") : (one ? "does not keep" : "do not keep"),
+                engines.cpuSecondsPerSecondOfVideo(), r.cores(), r.passes().get(1).cpuSecondsPerSecondOfVideo(),
+                r.passes().get(2).cpuSecondsPerSecondOfVideo(), engines.slowestFramesPerSecond());
+    }
+
     /** Plays the clip once through the pass, adding its cost to {@code into}. */
     private void play(FramePass pass, Timed into) throws SourceException {
         try (FrameSource frames = SourceOptions.open(source.video(), 1)) {
@@ -207,15 +287,16 @@ public final class BenchCommand implements Callable<Integer> {
         return new Pass(name, t.frames, cpuPerFrame, t.frames / (t.wallNanos / 1e9), cpuPerFrame / base);
     }
 
-    private long decodeOnly(FrameSource frames) throws SourceException {
+    /** Decodes every picture of the clip, without the conversion to BGR: what the decoder alone costs. */
+    static long decodeOnly(FrameSource frames) throws SourceException {
         long n = 0;
-        while (frames.skip()) {
+        while (frames.decodeOnly()) {
             n++;
         }
         return n;
     }
 
-    private long decodeToBgr(FrameSource frames) throws SourceException {
+    static long decodeToBgr(FrameSource frames) throws SourceException {
         long n = 0;
         while (frames.next() != null) {
             n++;
@@ -313,7 +394,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static long runLoop(EngineLoop loop, long first) throws SourceException {
+    /** Runs the loop to the end of its source; an interruption stops the benchmark. */
+    static long runLoop(EngineLoop loop, long first) throws SourceException {
         try {
             return loop.run(first, Long.MAX_VALUE);
         } catch (InterruptedException e) {

@@ -12,7 +12,11 @@ public final class EngineCounters {
     private volatile long analysisNanos;
 
     void decoded() {
-        decoded = decoded + 1;
+        decoded(1);
+    }
+
+    void decoded(long frames) {
+        decoded = decoded + frames;
     }
 
     void analysed(long nanos) {

@@ -8,8 +8,9 @@ import org.opencv.core.Mat;
 /**
  * The one frame loop: plays a source through the tracker and tells a listener of each sampled frame and, if it
  * cares, of every frame. The kiosk, {@code serve}, {@code analyze} and {@code bench} all run it. Files and the
- * simulated lot play at their own frame rate when asked to (live sources pace themselves); frames no one looks at
- * are decoded but not converted to colour.
+ * simulated lot play at their own frame rate when asked to (live sources pace themselves); the frames up to the
+ * next sample, when no one looks at them, are skipped in one call: not converted to colour, and in a file their
+ * non-reference pictures not decoded.
  */
 public final class EngineLoop {
 
@@ -76,10 +77,16 @@ public final class EngineLoop {
         long played = 0;
         for (long index = first; played < limit && !Thread.currentThread().isInterrupted(); index++, played++) {
             if (!listener.looksAtEveryFrame() && !tracker.samples(index)) {
-                if (!source.skip()) {
+                // Up to the next sample in one go: the source can then leave out what that frame does not need.
+                long wanted = framesBeforeSample(index, limit - played);
+                long skipped = source.skip(wanted);
+                counters.decoded(skipped);
+                index += skipped - 1;
+                played += skipped - 1;
+                if (skipped < wanted) {
+                    played++;
                     break;
                 }
-                counters.decoded();
                 continue;
             }
             Mat frame = source.next();
@@ -118,5 +125,14 @@ public final class EngineLoop {
             }
         }
         return played;
+    }
+
+    /** How many frames from {@code index} on are not sampled, at most {@code most}. */
+    private long framesBeforeSample(long index, long most) {
+        long frames = 1;
+        while (frames < most && !tracker.samples(index + frames)) {
+            frames++;
+        }
+        return frames;
     }
 }

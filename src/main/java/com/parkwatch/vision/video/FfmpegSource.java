@@ -2,20 +2,23 @@ package com.parkwatch.vision.video;
 
 import com.parkwatch.vision.image.OpenCv;
 
-import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.OptionalLong;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
+
 /**
- * Video files and network streams (MP4/H.264, RTSP, HTTP, ...) decoded by FFmpeg. The BGR frame is a Mat over
- * the decoder's own output buffer: no copy per frame. Messages name the source without its credentials.
+ * Video files and network streams (MP4/H.264, RTSP, HTTP, ...) demultiplexed by javacv's grabber and decoded by
+ * this source's {@link VideoDecoder}, on one thread: frames that are skipped are not converted to BGR, and in a
+ * file the non-reference pictures among them are not decoded at all. Messages name the source without its
+ * credentials.
  */
 public final class FfmpegSource implements FrameSource {
 
@@ -31,9 +34,23 @@ public final class FfmpegSource implements FrameSource {
     private final int width;
     private final int height;
     private int loopsDone;
-    private long delivered;
-    private ByteBuffer wrapped;
-    private Mat frame;
+    private VideoDecoder decoder;
+    private int streamIndex;
+    /** Whether frames are numbered by their presentation time (files), which lets skips leave pictures out. */
+    private boolean numbered;
+    private long startTime;
+    private double framesPerTick;
+    /** The number of the next frame to hand out or skip, counted over all plays. */
+    private long position;
+    /** The first frame of this play, and how many frames its packets reached so far. */
+    private long playStart;
+    private long playLength;
+    /** True when a skip stopped at a decoded picture that {@link #next} hands out. */
+    private boolean held;
+    /** Pictures the decoder made: fewer than the frames moved past when skips left some out. */
+    private long pictures;
+    /** True once the decoder was told the file ended. */
+    private boolean drained;
 
     /** A video file, played loops times. */
     public static FfmpegSource file(String path, int loops) throws SourceException {
@@ -73,7 +90,8 @@ public final class FfmpegSource implements FrameSource {
         this.stream = rtspTransport != null;
         this.loops = loops;
         grabber = new FFmpegFrameGrabber(location);
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        // The grabber opens and demultiplexes; pictures come from this source's own decoder.
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         grabber.setVideoOption("threads", "1");
         if (stream) {
             grabber.setOption("rw_timeout", "5000000");
@@ -100,30 +118,78 @@ public final class FfmpegSource implements FrameSource {
             closeQuietly();
             throw new SourceException("cannot open " + name + ": it has no video stream");
         }
+        try {
+            decoder = openDecoder();
+        } catch (SourceException e) {
+            closeQuietly();
+            throw new SourceException("cannot open " + name + ": " + e.getMessage());
+        }
     }
 
+    /** The next frame in BGR: the one a skip stopped at, or the decoder's next picture, fully decoded. */
     @Override
     public Mat next() throws SourceException {
         try {
-            Frame decoded = decode(true);
-            if (decoded == null) {
+            if (!advance()) {
                 return null;
             }
-            ByteBuffer pixels = (ByteBuffer) decoded.image[0];
-            if (pixels != wrapped) {
-                wrap(decoded, pixels);
+            if (decoder.pictureWidth() != width || decoder.pictureHeight() != height) {
+                throw new SourceException(String.format("the video %s changed size from %dx%d to %dx%d at frame %d",
+                        name, width, height, decoder.pictureWidth(), decoder.pictureHeight(), position - 1));
             }
-            return frame;
+            return decoder.bgr();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw failed(e);
         }
     }
 
-    /** Decodes without converting to BGR. */
+    /** Decodes the next frame's picture in full, leaving out only its conversion to BGR. */
     @Override
-    public boolean skip() throws SourceException {
+    public boolean decodeOnly() throws SourceException {
         try {
-            return decode(false) != null;
+            return advance();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Moves to the next frame's picture: the one a skip stopped at, or the decoder's next one. */
+    private boolean advance() throws FrameGrabber.Exception, SourceException {
+        if (!held && !decodeNext(Long.MIN_VALUE)) {
+            return false;
+        }
+        held = false;
+        position++;
+        return true;
+    }
+
+    /**
+     * Moves past frames without converting them to BGR. In a file, whose frames are numbered by their time, the
+     * non-reference pictures among them are not even decoded, and the frame after them, which the next call to
+     * {@link #next} hands out, is decoded in full: it is the same picture as when every frame is decoded.
+     */
+    @Override
+    public long skip(long frames) throws SourceException {
+        long target = position + frames;
+        long from = position;
+        try {
+            while (position < target) {
+                if (!held && !decodeNext(target)) {
+                    break;
+                }
+                long time = decoder.time();
+                long shown = numbered && time != VideoDecoder.NO_TIME ? frameOf(time) : position;
+                if (shown >= target) {
+                    // The frame asked for next (or, should it be missing from the file, the one after it).
+                    held = true;
+                    position = target;
+                } else {
+                    held = false;
+                    // Pictures left out of a file are passed too: the next picture's time says how many.
+                    position = Math.max(position, shown) + 1;
+                }
+            }
+            return Math.min(position, target) - from;
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw failed(e);
         }
@@ -134,32 +200,74 @@ public final class FfmpegSource implements FrameSource {
     }
 
     /**
-     * The next video frame, played again from the start while loops remain; converted to BGR if asked. A converted
-     * frame of another size than the first is refused: the layout and the tracker are made for one size.
+     * Decodes until the next picture comes out, playing a file again from the start while loops remain. Packets of
+     * frames before {@code dropBefore} go in without their non-reference pictures.
+     *
+     * @return false when the source has ended
      */
-    private Frame decode(boolean toBgr) throws FrameGrabber.Exception, SourceException {
-        Frame decoded = grabber.grabFrame(false, true, toBgr, false, false);
-        while (decoded == null && ++loopsDone < loops) {
-            grabber.restart();
-            decoded = grabber.grabFrame(false, true, toBgr, false, false);
+    private boolean decodeNext(long dropBefore) throws FrameGrabber.Exception, SourceException {
+        while (!decoder.receive()) {
+            if (drained) {
+                if (++loopsDone >= loops) {
+                    return false;
+                }
+                playAgain();
+                continue;
+            }
+            AVPacket packet = grabber.grabPacket();
+            if (packet == null) {
+                decoder.drain();
+                drained = true;
+                continue;
+            }
+            try {
+                if (packet.stream_index() == streamIndex) {
+                    // A packet without a time is never left out: which frame it is is not known.
+                    boolean timed = numbered && packet.pts() != VideoDecoder.NO_TIME;
+                    long frame = timed ? frameOf(packet.pts()) : Long.MAX_VALUE;
+                    if (timed) {
+                        playLength = Math.max(playLength, frame + 1 - playStart);
+                    }
+                    decoder.send(packet, frame < dropBefore);
+                }
+            } finally {
+                av_packet_unref(packet);
+            }
         }
-        if (decoded != null && toBgr && (decoded.imageWidth != width || decoded.imageHeight != height)) {
-            throw new SourceException(String.format("the video %s changed size from %dx%d to %dx%d at frame %d",
-                    name, width, height, decoded.imageWidth, decoded.imageHeight, delivered));
-        }
-        if (decoded != null) {
-            delivered++;
-        }
-        return decoded;
+        pictures++;
+        return true;
     }
 
-    /** Points a Mat at the decoder's buffer; happens once, or again only if the decoder reallocates. */
-    private void wrap(Frame decoded, ByteBuffer pixels) {
-        if (frame != null) {
-            frame.release();
-        }
-        frame = new Mat(decoded.imageHeight, decoded.imageWidth, CvType.CV_8UC3, pixels, decoded.imageStride);
-        wrapped = pixels;
+    /** The frame a presentation time falls on, counted from the first frame of the first play. */
+    private long frameOf(long time) {
+        return playStart + Math.round((time - startTime) * framesPerTick);
+    }
+
+    /** Opens the file again from its start with a new decoder: the next play numbers its frames after this one's. */
+    private void playAgain() throws FrameGrabber.Exception, SourceException {
+        playStart += Math.max(playLength, position - playStart);
+        position = playStart;
+        playLength = 0;
+        decoder.close();
+        decoder = null;
+        grabber.restart();
+        decoder = openDecoder();
+        drained = false;
+    }
+
+    /** A decoder for the grabber's video stream; frames are numbered by their time in a file that has times. */
+    private VideoDecoder openDecoder() throws SourceException {
+        streamIndex = grabber.getVideoStream();
+        AVStream video = grabber.getFormatContext().streams(streamIndex);
+        startTime = video.start_time();
+        framesPerTick = av_q2d(video.time_base()) * frameRate();
+        numbered = !stream && startTime != VideoDecoder.NO_TIME && framesPerTick > 0;
+        return new VideoDecoder(video, width, height);
+    }
+
+    /** How many pictures were decoded so far: frames moved past, less the pictures skips left out. */
+    public long picturesDecoded() {
+        return pictures;
     }
 
     @Override
@@ -187,9 +295,9 @@ public final class FfmpegSource implements FrameSource {
 
     @Override
     public void close() {
-        if (frame != null) {
-            frame.release();
-            frame = null;
+        if (decoder != null) {
+            decoder.close();
+            decoder = null;
         }
         closeQuietly();
     }

@@ -23,7 +23,31 @@ public interface FrameSource extends AutoCloseable {
      * @return false when the source has ended
      */
     default boolean skip() throws SourceException {
-        return next() != null;
+        return skip(1) == 1;
+    }
+
+    /**
+     * Moves past {@code frames} frames nobody looks at; the frame after them is the next one {@link #next} hands
+     * out. Sources that know which frames come next may leave out what those frames do not need.
+     *
+     * @return how many frames were moved past: fewer only when the source ended
+     */
+    default long skip(long frames) throws SourceException {
+        long skipped = 0;
+        while (skipped < frames && next() != null) {
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /**
+     * Decodes the next frame in full but leaves out its conversion to BGR: what decoding alone costs, for
+     * {@code bench}. Sources with no decoder of their own skip the frame.
+     *
+     * @return false when the source has ended
+     */
+    default boolean decodeOnly() throws SourceException {
+        return skip();
     }
 
     int width();

@@ -60,6 +60,26 @@ public final class ReconnectingSource implements FrameSource {
         }
     }
 
+    /** Skips on the stream without converting to colour, reconnecting as {@link #next} does. */
+    @Override
+    public long skip(long frames) throws SourceException {
+        long skipped = 0;
+        while (true) {
+            String reason;
+            try {
+                skipped += current.skip(frames - skipped);
+                if (skipped == frames) {
+                    return skipped;
+                }
+                reason = "the stream ended";
+            } catch (SourceException e) {
+                reason = e.getMessage();
+            }
+            current.close();
+            reconnect(reason);
+        }
+    }
+
     /** Reopens the stream, waiting longer after each failure. */
     private void reconnect(String reason) throws SourceException {
         while (true) {

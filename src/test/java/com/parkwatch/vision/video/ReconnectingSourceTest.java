@@ -90,4 +90,19 @@ class ReconnectingSourceTest {
         assertEquals(Duration.ZERO, waits.get(waits.size() - 1));
         source.close();
     }
+
+    @Test
+    void skippingOverADropReconnectsAndSkipsOnTheNewStream() throws Exception {
+        Deque<FrameSource> streams = new ArrayDeque<>(List.of(new Stream(3), new Stream(10)));
+        List<SourceStatus> statuses = new ArrayList<>();
+        Instant now = Instant.parse("2026-11-28T07:00:00Z");
+        ReconnectingSource source = new ReconnectingSource(streams::pop, statuses::add, wait -> { },
+                Clock.fixed(now, ZoneOffset.UTC));
+
+        assertEquals(6, source.skip(6), "the frames asked for, the rest taken from the reopened stream");
+        assertNotNull(source.next());
+        assertEquals(List.of(SourceStatus.running(), SourceStatus.reconnecting("connection reset", now),
+                SourceStatus.running()), statuses);
+        source.close();
+    }
 }
