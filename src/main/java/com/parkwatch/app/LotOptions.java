@@ -15,6 +15,8 @@ import com.parkwatch.watch.WatchOptions;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The command line's options for a running lot, made into its one {@link LotWatch}: for the kiosk and serve. */
@@ -23,11 +25,25 @@ final class LotOptions {
     private LotOptions() {
     }
 
-    static LotWatch open(String video, Path mask, int loopCount, RtspTransport transport, ModelOption model,
+    /** A lot of one camera or several, each with its own layout and its own copy of the model. */
+    static LotWatch open(List<CameraOptions.Camera> cameras, int loopCount, RtspTransport transport, ModelOption model,
                          StepOption step, StoreOptions store, BookingRules rules, BookingStore bookings)
             throws SourceException {
         CorrectionFolder corrections = store.corrections();
-        WatchOptions.Layouts layouts = new WatchOptions.Layouts() {
+        List<WatchOptions.Camera> watched = new ArrayList<>();
+        for (int c = 0; c < cameras.size(); c++) {
+            CameraOptions.Camera camera = cameras.get(c);
+            watched.add(new WatchOptions.Camera(camera.video(), layouts(camera.video(), camera.mask(), c + 1, step, store),
+                    model.loadWithCorrections(corrections)));
+        }
+        return LotWatch.open(new WatchOptions(watched, loopCount, transport, step.settings(), bookings, rules,
+                corrections, Clock.systemUTC()));
+    }
+
+    /** @param number the camera's, from 1: the picture its layout was drawn on is its own, even on the same mask */
+    private static WatchOptions.Layouts layouts(String video, Path mask, int number, StepOption step,
+                                                StoreOptions store) {
+        return new WatchOptions.Layouts() {
             @Override
             public Layout fittedTo(FrameSource source) {
                 step.checkAgainst(source);
@@ -47,11 +63,12 @@ final class LotOptions {
             @Override
             public Path referenceStill() {
                 // A PKLot XML describes a dataset's pictures, not a camera of this lot.
-                return mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-                        ? null : ReferenceStill.forLayout(store.dataDir(), mask);
+                if (mask == null || mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                    return null;
+                }
+                return ReferenceStill.forLayout(store.dataDir(),
+                        number == 1 ? mask : Path.of("camera-" + number + "-" + mask.getFileName()));
             }
         };
-        return LotWatch.open(new WatchOptions(video, loopCount, transport, layouts, model.loadWithCorrections(corrections),
-                step.settings(), bookings, rules, corrections, Clock.systemUTC()));
     }
 }

@@ -39,18 +39,9 @@ public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-    @Option(names = "--video", paramLabel = "V", defaultValue = "sim",
-            description = "Source for the kiosk, as for analyze (default: ${DEFAULT-VALUE}, the simulated lot).")
-    String video;
-
-    @Option(names = "--mask", paramLabel = "M", description = "Spot mask or layout file; not needed for sim.")
-    Path mask;
-
-    @Option(names = "--loop-count", paramLabel = "K", defaultValue = "1", description = "Play a file K times.")
-    int loopCount;
-
+    /** Without --video: the simulated lot. */
     @Mixin
-    RtspTransportOption rtsp;
+    CameraOptions cameras;
 
     @Mixin
     StepOption step;
@@ -143,14 +134,16 @@ public final class Main implements Callable<Integer> {
         history.retention();
         IntegrationOptions.Settings integrationSettings = integrationOptions.settings(store.lotId());
         String operatorPin = pinHash != null ? pinHash : pin;
+        List<CameraOptions.Camera> watched = cameras.cameras("sim");
+        Path mask = watched.get(0).mask();
         KioskOptions shown = new KioskOptions(kiosk, operatorPin, screenshot, afterFrames, "")
                 .withLanguage(Locale.forLanguageTag(language.strip().toLowerCase(Locale.ROOT)))
                 .withSize(size == null ? null : WindowSize.parse(size))
-                .withSetup(setupOptions());
+                .withSetup(setupOptions(mask));
         webOptions.checkPort();
         try (JdbcBookingStore bookingStore = store.open();
-             LotWatch watch = LotOptions.open(video, mask, loopCount, rtsp.transport, model, step, store, rules,
-                     bookingStore);
+             LotWatch watch = LotOptions.open(watched, cameras.loopCount, cameras.rtsp.transport, model, step, store,
+                     rules, bookingStore);
              Integrations integrations = Integrations.start(integrationSettings, watch)) {
             history.applyTo(watch);
             WebServer web = null;
@@ -189,8 +182,11 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The editor saves over a JSON --mask, else beside the bookings; it offers the files beside both to import. */
-    private SetupOptions setupOptions() {
+    /**
+     * The editor (camera 1's layout) saves over camera 1's JSON --mask, else beside the bookings; it offers the files
+     * beside both to import.
+     */
+    private SetupOptions setupOptions(Path mask) {
         boolean jsonMask = mask != null && mask.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         Path saveTo = saveLayout != null ? saveLayout : jsonMask ? mask : store.dataDir().resolve("layout.json");
         Set<Path> folders = new LinkedHashSet<>();

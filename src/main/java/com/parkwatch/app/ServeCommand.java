@@ -7,6 +7,7 @@ import com.parkwatch.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
-    SourceOptions source;
+    CameraOptions cameras;
 
     @Mixin
     ModelOption model;
@@ -44,14 +45,15 @@ final class ServeCommand implements Callable<Integer> {
         BookingRules rules = bookingOptions.rules();
         history.retention();
         IntegrationOptions.Settings integrationSettings = integrationOptions.settings(store.lotId());
+        List<CameraOptions.Camera> watched = cameras.cameras(null);
         if (webOptions.port == -1) {
             throw new IllegalArgumentException("serve needs a port: --port -1 turns the server off");
         }
         webOptions.checkPort();
         webOptions.checkAddress();
         try (JdbcBookingStore bookingStore = store.open();
-             LotWatch watch = LotOptions.open(source.video(), source.mask(), source.loopCount(), source.transport(),
-                     model, step, store, rules, bookingStore);
+             LotWatch watch = LotOptions.open(watched, cameras.loopCount, cameras.rtsp.transport, model, step, store,
+                     rules, bookingStore);
              Integrations integrations = Integrations.start(integrationSettings, watch);
              WebServer web = webOptions.start(watch, store.dataDir(), integrations.webRoutes());
              SystemdWatchdog watchdog = SystemdWatchdog.start(watch::lastProgressNanos)) {

@@ -62,7 +62,7 @@ final class WebOptions {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read or create the operator token " + tokenFile + ": " + e.getMessage());
         }
-        WebServer server = new WebServer(watch.lot(), watch.bookings(), watch::latestJpeg, token,
+        WebServer server = new WebServer(watch.lot(), watch.bookings(), camera -> watch.camera(camera).latestJpeg(), token,
                 tlsCert == null ? null : new Tls(tlsCert, tlsKey));
         extra.forEach(server::add);
         try {

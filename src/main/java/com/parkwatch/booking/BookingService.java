@@ -134,6 +134,10 @@ public final class BookingService {
         if (seen.isEmpty()) {
             throw new BookingRejected(BookingRejected.Reason.UNKNOWN_SPOT, "there is no spot " + spot);
         }
+        Optional<String> blind = lot.notWatching(spot);
+        if (blind.isPresent()) {
+            throw new BookingRejected(BookingRejected.Reason.NOT_WATCHING, blind.get() + "; try another spot or again in a moment");
+        }
         if (!lot.forDrivers(spot)) {
             throw new BookingRejected(BookingRejected.Reason.CLOSED, "spot " + spot + " is not offered to drivers: the lot's layout closes it or keeps it for staff");
         }

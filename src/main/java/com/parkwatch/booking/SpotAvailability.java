@@ -19,4 +19,12 @@ public interface SpotAvailability {
     default boolean watching() {
         return true;
     }
+
+    /**
+     * Why the camera that watches this spot cannot vouch for its state now, while others of the lot watch (a lot of
+     * several cameras); empty when it can.
+     */
+    default Optional<String> notWatching(int spot) {
+        return Optional.empty();
+    }
 }

@@ -38,7 +38,8 @@ public final class SpotJson {
         out.writeNumberField("confidence", rounded(status.confidence()));
     }
 
-    /** The box, the state by {@link SpotState#of}, what the camera sees, the booking and the dates: the API's view. */
+    /** The box, the state by {@link SpotState#of}, what the camera sees, the booking, the dates and the camera: the
+     * API's view. */
     public static void writeShown(JsonGenerator out, SpotView spot) throws IOException {
         writeBox(out, spot.spot());
         out.writeStringField("state", spot.state().word());
@@ -47,6 +48,7 @@ public final class SpotJson {
         out.writeStringField("reserved_until", spot.reservedUntil() == null ? null : spot.reservedUntil().toString());
         out.writeStringField("since", spot.since() == null ? null : spot.since().toString());
         out.writeNumberField("confidence", rounded(spot.confidence()));
+        out.writeNumberField("camera", spot.camera());
     }
 
     private static double rounded(double confidence) {

@@ -29,6 +29,14 @@ public enum SpotState {
         };
     }
 
+    /**
+     * As {@link #of(Occupancy, boolean, boolean)}, for a spot whose camera is down while others of the lot watch:
+     * its last state is not current, so it shows unknown (closed still shows closed), and no output offers it.
+     */
+    public static SpotState of(Occupancy seen, boolean reserved, boolean closed, boolean watched) {
+        return of(watched ? seen : Occupancy.UNKNOWN, reserved, closed);
+    }
+
     /** The lower-case word used in JSON, in style classes and on screen. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);

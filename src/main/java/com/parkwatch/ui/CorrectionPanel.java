@@ -1,7 +1,6 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.lot.Box;
-import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.Occupancy;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
@@ -15,7 +14,6 @@ import javafx.util.Duration;
 
 import java.io.ByteArrayInputStream;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 /**
  * The operator's correction of one tile: the spot's picture from the latest sampled frame, large, what the camera
@@ -34,26 +32,31 @@ final class CorrectionPanel extends Dialog {
     private final Label says = new Label();
     private final ImageView crop = new ImageView();
     private final BiConsumer<Integer, Occupancy> correct;
-    private final Supplier<byte[]> latestJpeg;
-    private final Layout layout;
+    private final SpotPictures pictures;
     private final BackgroundTasks tasks;
     private final Texts texts;
     private final PauseTransition idle;
     private int spotId;
 
+    /** Where a spot is seen: its camera's latest sampled frame, and the spot's box in that frame's pixels. */
+    interface SpotPictures {
+        /** Null before the camera's first sample; read off the FX thread. */
+        byte[] latestJpeg(int spotId);
+
+        Box box(int spotId);
+    }
+
     /**
      * @param correct    told the spot number and its right state
      * @param correcting whether the operator is correcting; set back to false by {@code stop} after {@link #IDLE}
-     * @param latestJpeg the latest sampled frame, whose spot is cropped
-     * @param layout     the spots in that frame's pixels
+     * @param pictures   each spot's camera's latest sampled frame, whose spot is cropped, and its box there
      * @param idleFor    how long correcting waits for a tap: {@link #IDLE} on the kiosk
      */
     CorrectionPanel(BiConsumer<Integer, Occupancy> correct, ObservableBooleanValue correcting, Runnable stop,
-                    Supplier<byte[]> latestJpeg, Layout layout, BackgroundTasks tasks, Texts texts, Duration idleFor) {
+                    SpotPictures pictures, BackgroundTasks tasks, Texts texts, Duration idleFor) {
         this.correct = correct;
         this.texts = texts;
-        this.latestJpeg = latestJpeg;
-        this.layout = layout;
+        this.pictures = pictures;
         this.tasks = tasks;
         idle = new PauseTransition(idleFor);
         title.getStyleClass().add("dialog-title");
@@ -91,9 +94,9 @@ final class CorrectionPanel extends Dialog {
         says.textProperty().bind(texts.bind(() -> texts.get("correct.says", texts.get(state))));
         crop.setImage(null);
         int asked = spotId;
-        Box box = layout.spots().get(layout.indexOf(spotId)).box();
+        Box box = pictures.box(spotId);
         tasks.run(() -> {
-            byte[] jpeg = latestJpeg.get();
+            byte[] jpeg = pictures.latestJpeg(asked);
             return jpeg == null ? null : new Image(new ByteArrayInputStream(jpeg));
         }, frame -> {
             if (frame != null && asked == spotId) {

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
 
     private final LiveLot lot;
+    /** The camera whose frames these are, from 1: its spots are drawn. */
+    private final int camera;
     private Annotator annotator;
     private final FeedBuffer[] buffers;
     private final FrameHandOff<FeedBuffer> feed;
@@ -33,11 +35,13 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
     private final CountDownLatch screenReady;
 
     /**
-     * @param shown      the layout at the size the feed is shown at
+     * @param camera     the camera whose frames are drawn, from 1
+     * @param shown      its layout at the size the feed is shown at
      * @param frameNanos a file's frame time, or 0 for a source that paces itself
      */
-    FeedPainter(LiveLot lot, Layout shown, long frameNanos) {
+    FeedPainter(LiveLot lot, int camera, Layout shown, long frameNanos) {
         this.lot = lot;
+        this.camera = camera;
         this.annotator = Annotator.withoutPanel(shown);
         buffers = new FeedBuffer[]{new FeedBuffer(shown.width(), shown.height()),
                 new FeedBuffer(shown.width(), shown.height()), new FeedBuffer(shown.width(), shown.height())};
@@ -66,7 +70,7 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
         return framesDecoded.get();
     }
 
-    /** On the engine thread, between frames: the lot's layout changed (the operator saved one), its boxes with it. */
+    /** On the engine thread, between frames: the camera's layout changed (the operator saved one), its boxes with it. */
     void relayout(Layout camera) {
         annotator.close();
         annotator = new Annotator(camera.fittedTo((int) shownSize.width, (int) shownSize.height));
@@ -87,7 +91,7 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
             return;
         }
         if (lotChanged.getAndSet(false)) {
-            annotator.show(lot.view());
+            annotator.show(lot.view().camera(camera));
         }
         Mat target = feed.drawing().bgra;
         if (target.cols() == frame.cols()) {

@@ -96,6 +96,11 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The button that shows a camera's feed (a lot of several cameras), from 1. */
+    public static String camera(int number) {
+        return "camera-" + number;
+    }
+
     public static String spot(int id) {
         return "spot-" + id;
     }

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.Palette;
@@ -7,6 +8,7 @@ import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.ui.editor.LayoutEditor;
+import com.parkwatch.watch.CameraWatch;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,7 +40,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The kiosk's window, built from a running lot: the live annotated feed, the grid of spot tiles, the header, the
@@ -62,8 +66,11 @@ final class KioskWindow {
     private final Texts texts;
     private final FxTimings timings = new FxTimings();
     private final FxBackgroundTasks tasks = new FxBackgroundTasks();
+    /** Camera 1's: the screenshot, the report and the frame on screen follow it. */
     private FeedPainter painter;
     private LiveFeed feed;
+    /** Every camera's feed, in camera order; one is shown at a time. */
+    private final List<LiveFeed> feeds = new ArrayList<>();
     private OperatorPad operatorPad;
     private LotToScreen toScreen;
     private Stage stage;
@@ -83,7 +90,8 @@ final class KioskWindow {
         this.options = options;
         this.exit = exit;
         this.texts = new Texts(options.language());
-        this.model = new LotViewModel(watch.layout(), texts);
+        // With several cameras the map shows their spots side by side; the list shows them all.
+        this.model = new LotViewModel(SideBySide.of(watch.layouts()), texts);
     }
 
     void show(Stage primary) {
@@ -93,17 +101,12 @@ final class KioskWindow {
         WindowSize asked = options.windowSize();
         double width = asked != null ? asked.width() : screen.getWidth();
         double height = asked != null ? asked.height() : screen.getHeight();
-        Layout shown = FeedSize.forScreen(watch.layout(), width, height);
-        painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
-        watch.show(painter);
-        watch.onLayoutSwitched(next -> {
-            painter.relayout(next);
-            Platform.runLater(() -> model.relayout(next));
-        });
+        for (CameraWatch camera : watch.cameras()) {
+            feeds.add(feedOf(camera, width, height));
+        }
+        feed = feeds.get(0);
         startedNanos = System.nanoTime();
         watch.start();
-        feed = new LiveFeed(painter.handOff(), model, timings, this::frameShown, painter::screenReady,
-                id -> tappedOnFeed.accept(id));
 
         StackPane root = root();
         // Type follows the window: the style sheet's sizes are in em of this, written for 1600x900.
@@ -142,7 +145,62 @@ final class KioskWindow {
         }));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
-        feed.start();
+        feeds.forEach(LiveFeed::start);
+    }
+
+    /**
+     * A camera's feed: its frames drawn on its engine thread with its spots' states, its boxes redrawn when the
+     * operator saves its layout (and the map with them).
+     */
+    private LiveFeed feedOf(CameraWatch camera, double width, double height) {
+        Layout shown = FeedSize.forScreen(camera.layout(), width, height);
+        FeedPainter drawn = new FeedPainter(watch.lot(), camera.number(), shown,
+                camera.isLiveSource() ? 0 : Math.round(1e9 / camera.frameRate()));
+        watch.show(camera.number(), drawn);
+        camera.onLayoutSwitched(next -> {
+            drawn.relayout(next);
+            Layout map = SideBySide.of(watch.layouts());
+            Platform.runLater(() -> model.relayout(map));
+        });
+        if (camera.number() == 1) {
+            painter = drawn;
+        }
+        return new LiveFeed(drawn.handOff(), model, camera::layout, model.cameraLiveProperty(camera.number()), timings,
+                camera.number() == 1 ? this::frameShown : () -> { }, drawn::screenReady, id -> tappedOnFeed.accept(id));
+    }
+
+    /** One camera's feed, or with several a button for each over the one shown. */
+    private javafx.scene.Node feedArea() {
+        if (feeds.size() == 1) {
+            return feed;
+        }
+        StackPane shown = new StackPane();
+        shown.setMinSize(0, 0);
+        HBox buttons = new HBox(8);
+        buttons.getStyleClass().add("camera-buttons");
+        for (int i = 0; i < feeds.size(); i++) {
+            LiveFeed one = feeds.get(i);
+            int number = i + 1;
+            one.setVisible(i == 0);
+            shown.getChildren().add(one);
+            Button button = new Button();
+            button.setId(Ids.camera(number));
+            button.textProperty().bind(texts.bind(() -> texts.get("camera.button", number)));
+            button.getStyleClass().add("camera-button");
+            if (i == 0) {
+                button.getStyleClass().add("selected");
+            }
+            button.setOnAction(e -> {
+                feeds.forEach(f -> f.setVisible(f == one));
+                buttons.getChildren().forEach(b -> b.getStyleClass().remove("selected"));
+                button.getStyleClass().add("selected");
+            });
+            buttons.getChildren().add(button);
+        }
+        BorderPane area = new BorderPane(shown);
+        area.setTop(buttons);
+        area.setMinSize(0, 0);
+        return area;
     }
 
     /** The feed and the lot (map or list) under the header and banners, with the dialogs over them. */
@@ -156,11 +214,21 @@ final class KioskWindow {
                     if (failure != null) {
                         LOG.warn("the correction of spot {} could not be kept", spot);
                     }
-                }), model.correctingProperty(), () -> model.setCorrecting(false), watch::latestJpeg, watch.layout(), tasks,
-                texts, CorrectionPanel.IDLE);
+                }), model.correctingProperty(), () -> model.setCorrecting(false), new CorrectionPanel.SpotPictures() {
+                    @Override
+                    public byte[] latestJpeg(int spotId) {
+                        return watch.cameraOf(spotId).latestJpeg();
+                    }
+
+                    @Override
+                    public Box box(int spotId) {
+                        Layout camera = watch.cameraOf(spotId).layout();
+                        return camera.spots().get(camera.indexOf(spotId)).box();
+                    }
+                }, tasks, texts, CorrectionPanel.IDLE);
         java.util.function.Consumer<SpotTile> onTap = tile -> tapped(tile, booking, correction, history);
         tappedOnFeed = id -> onTap.accept(model.tile(id));
-        SplitPane body = new SplitPane(feed, new LotPane(model, onTap, () -> bookBest(booking)));
+        SplitPane body = new SplitPane(feedArea(), new LotPane(model, onTap, () -> bookBest(booking)));
         body.setOrientation(Orientation.HORIZONTAL);
         body.setDividerPositions(FeedSize.FEED_SHARE);
         BorderPane main = new BorderPane(body);
@@ -179,7 +247,8 @@ final class KioskWindow {
         if (options.fullScreen()) {
             // Bays the layout closes for good or keeps for staff are not the operator's to open or close.
             OperatorPanel operatorPanel = new OperatorPanel(new OperatorViewModel(watch.bookings(), tasks, Clock.systemUTC(), texts,
-                    () -> watch.layout().spots().stream().filter(Spot::forDrivers).map(Spot::id).toList()), editor::open);
+                    () -> watch.layouts().stream().flatMap(l -> l.spots().stream()).filter(Spot::forDrivers)
+                            .map(Spot::id).toList()), editor::open);
             operatorPad = new OperatorPad(OperatorPin.of(options.operatorPin()), new PinAttempts(Clock.systemUTC()),
                     tasks, texts, () -> model.setCorrecting(true), operatorPanel::open, this::exit);
             root.getChildren().addAll(operatorPanel, operatorPad);
@@ -280,7 +349,7 @@ final class KioskWindow {
             return;
         }
         exiting = true;
-        feed.stop();
+        feeds.forEach(LiveFeed::stop);
         clock.stop();
         tasks.close();
         exit.run();
@@ -297,14 +366,14 @@ final class KioskWindow {
                 firstFrameShown == null ? -1 : java.time.Duration.between(launched, firstFrameShown).toMillis() / 1000.0);
     }
 
-    /** While the lot is not live: why, and since when, over the whole width. */
+    /** While the lot, or a camera of several, is not live: why, and since when, over the whole width. */
     private Label notLiveBanner() {
         Label banner = new Label();
         banner.setId(Ids.NOT_LIVE);
         banner.getStyleClass().add("not-live");
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(model.notLiveReasonProperty());
-        banner.visibleProperty().bind(model.liveProperty().not());
+        banner.visibleProperty().bind(model.notLiveReasonProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

@@ -1,13 +1,16 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.Layout;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.effect.ColorAdjust;
 import javafx.scene.effect.Effect;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The annotated live feed: on each screen pulse it shows the newest frame from the hand-off, if any, keeping the
@@ -31,19 +34,21 @@ final class LiveFeed extends StackPane {
     private long shownAtCount;
 
     /**
+     * One camera's feed.
+     *
+     * @param camera  its layout, whose spots a tap picks from
+     * @param live    whether its spots are current: the picture is dimmed while they are not
      * @param onFrame told of each frame shown
      * @param onReady told once, when the scene's first pulses are drawn and frames can be shown as they come
+     * @param onSpot  told of the spot a tap on the picture fell on
      */
-    /**
-     * @param onSpot    told of the spot a tap on the picture fell on
-     */
-    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, FxTimings timings, Runnable onFrame,
-             Runnable onReady, IntConsumer onSpot) {
+    LiveFeed(FrameHandOff<FeedBuffer> frames, LotViewModel model, Supplier<Layout> camera, ObservableBooleanValue live,
+             FxTimings timings, Runnable onFrame, Runnable onReady, IntConsumer onSpot) {
         this.frames = frames;
         setId(Ids.FEED);
         // The picture's own coordinates: the ImageView is as large as the picture is shown, wherever it is centred.
-        // The model's layout is the camera's: the tap is scaled from the picture's width as it is shown.
-        view.setOnMouseClicked(e -> SpotAt.tap(model.layout(), e.getX(), e.getY(), view.getBoundsInLocal().getWidth())
+        // The camera's layout: the tap is scaled from the picture's width as it is shown.
+        view.setOnMouseClicked(e -> SpotAt.tap(camera.get(), e.getX(), e.getY(), view.getBoundsInLocal().getWidth())
                 .ifPresent(spot -> onSpot.accept(spot.id())));
         getStyleClass().add("feed");
         view.setPreserveRatio(true);
@@ -52,7 +57,7 @@ final class LiveFeed extends StackPane {
         view.fitHeightProperty().bind(heightProperty());
         // A picture the camera no longer updates is shown dimmed and without colour: its boxes are not the lot now.
         ColorAdjust stale = new ColorAdjust(0, -1, -0.35, 0);
-        view.effectProperty().bind(Bindings.when(model.liveProperty()).then((Effect) null).otherwise(stale));
+        view.effectProperty().bind(Bindings.when(live).then((Effect) null).otherwise(stale));
         setMinSize(0, 0);
         getChildren().add(view);
         pulse = new AnimationTimer() {
@@ -71,7 +76,10 @@ final class LiveFeed extends StackPane {
                     shown++;
                 }
                 if (now - countedAt >= 1_000_000_000L) {
-                    model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
+                    if (isVisible()) {
+                        // Of several cameras' feeds, the one on screen says its rate.
+                        model.setFramesPerSecond((shown - shownAtCount) * 1e9 / (now - countedAt));
+                    }
                     countedAt = now;
                     shownAtCount = shown;
                 }

@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.CameraView;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.Spot;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The kiosk's state of the lot as read-only properties that views bind to: counts, tiles, the camera's health and
@@ -56,6 +58,7 @@ public final class LotViewModel {
     private final BooleanProperty showingMap = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final Map<Integer, ReadOnlyBooleanWrapper> cameraLive = new HashMap<>();
     private final ReadOnlyStringWrapper lastSeen = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notLiveReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper framesPerSecond = new ReadOnlyStringWrapper("");
@@ -91,15 +94,35 @@ public final class LotViewModel {
         freeSpots.bind(texts.bind(() -> lot.get() == null || !lot.get().live() ? "" : freeText(lot.get()), lot));
         lastSeen.bind(texts.bind(() -> lot.get() == null || lot.get().updated() == null ? texts.get("never.seen")
                 : texts.get("seen", texts.time(lot.get().updated())), lot));
-        notLiveReason.bind(texts.bind(() -> lot.get() == null || lot.get().live() ? ""
+        notLiveReason.bind(texts.bind(() -> lot.get() == null ? "" : lot.get().live() ? camerasDown(lot.get())
                 : texts.get("not.live", health(lot.get().source()), lastSeen.get()), lot, lastSeen));
-        status.bind(texts.bind(() -> lot.get() == null ? texts.get("health.starting") : health(lot.get().source()), lot));
+        status.bind(texts.bind(() -> lot.get() == null ? texts.get("health.starting")
+                : lot.get().cameras().size() > 1 ? camerasHealth(lot.get()) : health(lot.get().source()), lot));
     }
 
     /** The camera's health in the kiosk's language: the state's word, and the engine's reason as it gives it. */
     private String health(SourceHealth source) {
         String state = texts.get("health." + source.state().word());
         return source.reason().isEmpty() ? state : texts.get("health.reason", state, source.reason());
+    }
+
+    /**
+     * Several cameras' health in a few words for the header, "live: Camera 2 reconnecting", the reasons being in
+     * the banner: the header keeps its width.
+     */
+    private String camerasHealth(LotView view) {
+        String lot = texts.get("health." + view.source().state().word());
+        String down = view.cameras().stream().filter(c -> !c.live())
+                .map(c -> texts.get("camera.button", c.number()) + " " + texts.get("health." + c.health().state().word()))
+                .collect(Collectors.joining(", "));
+        return down.isEmpty() ? lot : texts.get("health.reason", lot, down);
+    }
+
+    /** "Camera 2 is not live: ended: the video ended", for each camera down while others watch; else empty. */
+    private String camerasDown(LotView view) {
+        return view.cameras().stream().filter(c -> !c.live())
+                .map(c -> texts.get("camera.not.live", c.number(), health(c.health())))
+                .collect(Collectors.joining(" "));
     }
 
     /** "Free: 3 7 12 +40 more", by the labels drivers read, in their order. */
@@ -150,6 +173,9 @@ public final class LotViewModel {
     /** The counts, the camera's health and the history of a view of the lot. */
     public void applyLot(LotView view, Instant at) {
         live.set(view.live());
+        for (CameraView camera : view.cameras()) {
+            cameraLive(camera.number()).set(camera.live());
+        }
         // Blind means blind: no count is offered as current (the bindings read the view's live flag).
         lot.set(view);
         if (view.live()) {
@@ -214,12 +240,24 @@ public final class LotViewModel {
         return live.getReadOnlyProperty();
     }
 
+    /** Whether a camera's spots are current (1-based): its feed is dimmed while they are not. */
+    public ReadOnlyBooleanProperty cameraLiveProperty(int camera) {
+        return cameraLive(camera).getReadOnlyProperty();
+    }
+
+    private ReadOnlyBooleanWrapper cameraLive(int camera) {
+        return cameraLive.computeIfAbsent(camera, c -> new ReadOnlyBooleanWrapper());
+    }
+
     /** "seen 14:03": when the newest sample was analysed. */
     public ReadOnlyStringProperty lastSeenProperty() {
         return lastSeen.getReadOnlyProperty();
     }
 
-    /** The banner's sentence while the lot is not live, else empty. */
+    /**
+     * The banner's sentence while the lot is not live, or while a camera of several is not ("Camera 2 is not live:
+     * ..."), else empty.
+     */
     public ReadOnlyStringProperty notLiveReasonProperty() {
         return notLiveReason.getReadOnlyProperty();
     }

@@ -36,6 +36,11 @@ public final class FrameSources {
         return STREAM.matcher(spec).matches();
     }
 
+    /** Whether the source is the simulated lot ({@code sim}, {@code sim:SEED}), which brings its own layout. */
+    public static boolean isSimulated(String spec) {
+        return SIM.matcher(spec.toLowerCase(Locale.ROOT)).matches();
+    }
+
     /** A source with RTSP's transport chosen automatically. */
     public static FrameSource open(String spec, int loops, Consumer<SourceStatus> status) throws SourceException {
         return open(spec, loops, RtspTransport.AUTO, status);

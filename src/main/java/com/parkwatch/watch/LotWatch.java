@@ -6,58 +6,41 @@ import com.parkwatch.booking.BookingStore;
 import com.parkwatch.booking.SpotAvailability;
 import com.parkwatch.booking.StoreUnavailable;
 import com.parkwatch.history.HistoryRecorder;
+import com.parkwatch.lot.CameraNumbering;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LiveLot;
-import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
-import com.parkwatch.lot.SourceHealth;
-import com.parkwatch.vision.FrameSources;
-import com.parkwatch.vision.align.ReferenceStill;
-import com.parkwatch.vision.classify.CorrectionFolder;
-import com.parkwatch.vision.classify.SpotClassifier;
 import com.parkwatch.vision.track.EngineCounters;
 import com.parkwatch.vision.track.EngineLoop;
-import com.parkwatch.vision.track.OccupancyTracker;
-import com.parkwatch.vision.track.TrackerSettings;
-import com.parkwatch.vision.video.Backoff;
 import com.parkwatch.vision.video.FrameSource;
-import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.vision.video.SourceException;
-import com.parkwatch.vision.video.SourceStatus;
-import org.opencv.core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The composition root of a running lot, built once by the kiosk, {@code serve} and the tests: the source, the
- * layout, the tracker on its engine thread, the live lot, the bookings and the web's picture.
+ * The composition root of a running lot, built once by the kiosk, {@code serve} and the tests: its cameras (each a
+ * {@link CameraWatch}: source, layout, tracker on its own engine thread, picture), the live lot they publish to, the
+ * bookings and the history. With several cameras the spots are numbered across them ({@link CameraNumbering}); the
+ * calls without a camera number (the layout, the source, the picture, showing the frames) are camera 1's.
  *
- * <p>Threads: the engine thread decodes, analyses and publishes to the {@link LiveLot}; it never touches the
+ * <p>Threads: each engine thread decodes, analyses and publishes to the {@link LiveLot}; it never touches the
  * database. The bookings thread re-reads the active bookings every few seconds (their ends, other kiosks sharing the
- * database) into the live lot, and writes the lot's changes to its history every second (queued by the engine, which
- * never waits for them); a database that fails there is logged once and the lot goes on. An engine that
- * fails is logged once, shown as the source's health, and started again after a back-off.
+ * database) into the live lot, and writes the lot's changes to its history every second (queued by the engines,
+ * which never wait for them); a database that fails there is logged once and the lot goes on.
  */
 public final class LotWatch implements AutoCloseable {
 
@@ -68,94 +51,52 @@ public final class LotWatch implements AutoCloseable {
     static final Duration SHORTEST_STALE = Duration.ofSeconds(5);
     /** How often the lot's changes are written to the history: how much a crash may lose, at the most. */
     static final Duration HISTORY_WRITES = Duration.ofSeconds(1);
-    /** For a camera not reached yet, whose own rate is not known. */
-    private static final double ASSUMED_FRAME_RATE = 25;
 
-    private final String video;
-    private final int loopCount;
-    private final RtspTransport transport;
-    private final WatchOptions.Layouts layouts;
-    /** Whether the layout was switched since the last tracker was made: its reference picture is out of date. */
-    private volatile boolean redrawn;
-    private final StatusRelay relay;
-    /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
-    private volatile FrameSource source;
-    private volatile Layout layout;
-    private final SpotClassifier classifier;
-    private final TrackerSettings settings;
-    private final CorrectionFolder corrections;
-    private final Clock clock;
+    private final List<CameraWatch> cameras;
     private final LiveLot lot;
     private final BookingService bookings;
     private final HistoryRecorder history;
     private volatile Duration historyRetention = HistoryRecorder.DEFAULT_RETENTION;
-    private volatile SnapshotPicture picture;
-    private final List<EngineLoop.SampleListener> viewers = new CopyOnWriteArrayList<>();
-    private final Queue<Correction> pendingCorrections = new ConcurrentLinkedQueue<>();
-    /** A layout the operator saved, taken up by the engine between two samples. */
-    private final AtomicReference<Layout> nextLayout = new AtomicReference<>();
-    private final List<Consumer<Layout>> layoutFollowers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService bookingsThread = Executors.newSingleThreadScheduledExecutor(
             daemon("bookings"));
-    private final Thread engine = daemon("engine").newThread(this::runEngine);
     private volatile boolean storeFailing;
-    /** nanoTime of the engine's latest progress: a frame, or a try at a blind camera. */
-    private volatile long progress = System.nanoTime();
-    private volatile int engineStarts;
-    private final EngineCounters counters = new EngineCounters();
-    /** Times the camera was lost and reconnecting began: counted where the source tells its status, one thread. */
-    private volatile long reconnects;
 
-    private record Correction(int spotId, Occupancy truth, CompletableFuture<Boolean> done) {
-    }
-
-    private LotWatch(FrameSource source, Layout layout, WatchOptions options, StatusRelay relay) {
-        this.source = source;
-        this.layout = layout;
-        this.video = options.video();
-        this.loopCount = options.loopCount();
-        this.transport = options.transport();
-        this.layouts = options.layouts();
-        this.relay = relay;
-        this.classifier = options.classifier();
-        this.settings = options.tracker();
-        this.corrections = options.corrections();
-        this.clock = options.clock();
-        double frameRate = source == null ? ASSUMED_FRAME_RATE : source.frameRate();
-        lot = new LiveLot(layout, clock, staleAfter(settings.step(), frameRate));
+    private LotWatch(List<CameraWatch.Opened> opened, WatchOptions options) {
+        List<Layout> numbered = CameraNumbering.acrossCameras(opened.stream().map(CameraWatch.Opened::layout).toList());
+        double slowest = opened.stream().mapToDouble(o -> o.source() == null ? CameraWatch.ASSUMED_FRAME_RATE
+                : o.source().frameRate()).min().orElse(CameraWatch.ASSUMED_FRAME_RATE);
+        Clock clock = options.clock();
+        lot = new LiveLot(numbered, clock, staleAfter(options.tracker().step(), slowest));
+        List<CameraWatch> built = new ArrayList<>();
+        for (int c = 0; c < opened.size(); c++) {
+            int number = c + 1;
+            lot.health(number, CameraWatch.firstHealth(opened.get(c)));
+            built.add(new CameraWatch(number, opened.get(c), numbered.get(c), options, lot,
+                    next -> CameraNumbering.forCamera(layouts(), number, next)));
+        }
+        cameras = List.copyOf(built);
         bookings = bookingsFor(lot, options.store(), clock, options.rules());
-        picture = new SnapshotPicture(lot, layout);
-        relay.target = this::sourceStatus;
-        // Bookings tied to the camera: arrivals and taken bays, worked out on the bookings thread.
+        // Bookings tied to the cameras: arrivals and taken bays, worked out on the bookings thread.
         BookingArrivals.watch(lot, bookings, bookingsThread);
-        // Every change kept: queued by the engine, written by the bookings thread.
+        // Every change kept: queued by the engines, written by the bookings thread.
         history = new HistoryRecorder(options.store(), clock);
         lot.subscribe(history::seen);
     }
 
     /**
-     * Opens the source and builds the lot on it; nothing runs until {@link #start}. A network camera that does not
-     * answer at start is no reason to stay down: the lot starts on the layout's own size, says why it is not live,
-     * and the engine keeps trying.
+     * Opens every camera's source and builds the lot on them; nothing runs until {@link #start}. A network camera
+     * that does not answer at start is no reason to stay down: its spots start not live, say why, and its engine
+     * keeps trying.
      */
     public static LotWatch open(WatchOptions options) throws SourceException {
-        StatusRelay relay = new StatusRelay();
-        FrameSource source;
+        List<CameraWatch.Opened> opened = new ArrayList<>();
         try {
-            source = FrameSources.open(options.video(), options.loopCount(), options.transport(), relay);
-        } catch (SourceException e) {
-            if (!FrameSources.isStream(options.video())) {
-                throw e;
+            for (WatchOptions.Camera camera : options.cameras()) {
+                opened.add(CameraWatch.open(camera, options));
             }
-            LotWatch waiting = new LotWatch(null, options.layouts().beforeSource(), options, relay);
-            waiting.lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), null));
-            LOG.warn("the camera does not answer yet ({}); the lot starts and keeps trying", e.getMessage());
-            return waiting;
-        }
-        try {
-            return new LotWatch(source, options.layouts().fittedTo(source), options, relay);
-        } catch (RuntimeException e) {
-            source.close();
+            return new LotWatch(opened, options);
+        } catch (SourceException | RuntimeException e) {
+            opened.stream().filter(o -> o.source() != null).forEach(o -> o.source().close());
             throw e;
         }
     }
@@ -167,15 +108,20 @@ public final class LotWatch implements AutoCloseable {
     }
 
     /**
-     * Someone who shows the frames (the kiosk's feed), on the engine thread; before {@link #start} only. A viewer
-     * that is {@link AutoCloseable} is closed with the watch, once the engine has stopped using it.
+     * Someone who shows camera 1's frames (the kiosk's feed), on its engine thread; before {@link #start} only. A
+     * viewer that is {@link AutoCloseable} is closed with the watch, once the engine has stopped using it.
      */
     public void show(EngineLoop.SampleListener viewer) {
-        viewers.add(viewer);
+        show(1, viewer);
+    }
+
+    /** As {@link #show(EngineLoop.SampleListener)}, for a camera's frames (1-based). */
+    public void show(int camera, EngineLoop.SampleListener viewer) {
+        camera(camera).show(viewer);
     }
 
     public void start() {
-        engine.start();
+        cameras.forEach(CameraWatch::start);
         bookingsThread.scheduleWithFixedDelay(this::refreshBookings, 0, BOOKINGS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         bookingsThread.scheduleWithFixedDelay(this::keepHistory, HISTORY_WRITES.toMillis(), HISTORY_WRITES.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -216,122 +162,119 @@ public final class LotWatch implements AutoCloseable {
         return bookings;
     }
 
+    /** The lot's cameras, in order: camera 1 first. */
+    public List<CameraWatch> cameras() {
+        return cameras;
+    }
+
+    /** A camera by its number, from 1. */
+    public CameraWatch camera(int number) {
+        if (number < 1 || number > cameras.size()) {
+            throw new IllegalArgumentException("there is no camera " + number + ": the lot has " + cameras.size());
+        }
+        return cameras.get(number - 1);
+    }
+
+    /** Camera 1's spots. */
     public Layout layout() {
-        return layout;
+        return cameras.get(0).layout();
     }
 
-    /** The source watched, which only the engine thread reads frames from. */
+    /** Every camera's spots, in camera order, numbered as the lot numbers them. */
+    public List<Layout> layouts() {
+        return cameras.stream().map(CameraWatch::layout).toList();
+    }
+
+    /** Camera 1's source, which only its engine thread reads frames from. */
     public FrameSource source() {
-        return source;
+        return cameras.get(0).source();
     }
 
-    /** The source's own frame rate, and whether it paces itself (a camera) or plays at that rate (a file). */
+    /** Camera 1's frame rate, and whether it paces itself (a camera) or plays at that rate (a file). */
     public double frameRate() {
-        FrameSource s = source;
-        return s == null ? ASSUMED_FRAME_RATE : s.frameRate();
+        return cameras.get(0).frameRate();
     }
 
     public boolean isLiveSource() {
-        FrameSource s = source;
-        return s == null || s.isLive();
+        return cameras.get(0).isLiveSource();
     }
 
-    /** The latest sampled frame drawn with the lot's state now, as JPEG; null before the first sample. */
+    /** Camera 1's latest sampled frame drawn with the lot's state now, as JPEG; null before the first sample. */
     public byte[] latestJpeg() {
-        return picture.latestJpeg();
+        return cameras.get(0).latestJpeg();
     }
 
     /**
-     * The latest sampled frame as the camera gave it (no drawing on it), as JPEG: the still the layout editor draws
-     * on. Null before the first sample.
+     * Camera 1's latest sampled frame as the camera gave it (no drawing on it), as JPEG: the still the layout editor
+     * draws on. Null before the first sample.
      */
     public byte[] latestStill() {
-        return picture.latestStill();
+        return cameras.get(0).latestStill();
     }
 
     /**
-     * Watches the lot on another layout from the next sample on, without a restart: the engine thread takes it up
+     * Watches camera 1 on another layout from the next sample on, without a restart: the engine thread takes it up
      * between two samples with a new tracker, and the live lot keeps the state of every spot whose number and
      * outline did not change. Bookings on spots the new layout lacks are kept (they end by themselves) and logged.
+     * Another camera's: {@link CameraWatch#switchLayout}.
      *
      * @param next at the frames' size, or at a size of the same aspect ratio (it is scaled)
      * @throws com.parkwatch.lot.LayoutMismatchException when its aspect ratio is not the frames'
      */
     public void switchLayout(Layout next) {
-        Layout now = layout;
-        nextLayout.set(next.fittedTo(now.width(), now.height()));
-        if (!engine.isAlive()) {
-            // Not started, or the file has played out: no engine will take it up, so take it up here.
-            takeNextLayout();
-        }
+        cameras.get(0).switchLayout(next);
     }
 
     /**
-     * Told of each layout switched to, on the thread that switched (the engine's, between frames), before any sample
-     * on it: the kiosk's feed redraws its boxes, its screen rebuilds its spots.
+     * Told of each layout camera 1 switches to, on the thread that switched (the engine's, between frames), before
+     * any sample on it: the kiosk's feed redraws its boxes, its screen rebuilds its spots.
      */
     public void onLayoutSwitched(Consumer<Layout> follower) {
-        layoutFollowers.add(follower);
-    }
-
-    /** Switches to the layout waiting, if any; true when it did. */
-    private synchronized boolean takeNextLayout() {
-        Layout next = nextLayout.getAndSet(null);
-        if (next == null) {
-            return false;
-        }
-        layout = next;
-        // The new layout was drawn on today's picture: the next tracker keeps that as the reference.
-        redrawn = true;
-        SnapshotPicture before = picture;
-        SnapshotPicture replaced = new SnapshotPicture(lot, next);
-        replaced.takeFrameOf(before);
-        picture = replaced;
-        before.close();
-        for (Consumer<Layout> follower : layoutFollowers) {
-            follower.accept(next);
-        }
-        Set<Integer> orphans = lot.relayout(next);
-        LOG.info("the lot now watches {} spots of the new layout", next.size());
-        if (!orphans.isEmpty()) {
-            LOG.warn("bookings on spots {} are kept, but the new layout has no such spots: they end by themselves", orphans);
-        }
-        return true;
+        cameras.get(0).onLayoutSwitched(follower);
     }
 
     /**
-     * When the engine last made progress (nanoTime): a frame decoded, or a try at reaching a blind camera. An engine
-     * stuck inside a decoder stops making progress, and systemd's watchdog restarts the process.
+     * When the engines last made progress (nanoTime; the least recent of the cameras'): a frame decoded, or a try at
+     * reaching a blind camera. An engine stuck inside a decoder stops making progress, and systemd's watchdog
+     * restarts the process.
      */
     public long lastProgressNanos() {
-        return progress;
+        long oldest = Long.MAX_VALUE;
+        for (CameraWatch camera : cameras) {
+            long progress = camera.lastProgressNanos();
+            oldest = oldest == Long.MAX_VALUE || progress - oldest < 0 ? progress : oldest;
+        }
+        return oldest;
     }
 
-    /** Frames decoded and analysed and the analysis time, over every start of the engine: for the metrics. */
+    /** Camera 1's frames decoded and analysed and the analysis time, over every start of its engine: for the metrics. */
     public EngineCounters counters() {
-        return counters;
+        return cameras.get(0).counters();
     }
 
-    /** How many times the source was lost and reconnecting began: for the metrics. */
+    /** How many times a source was lost and reconnecting began, over the cameras: for the metrics. */
     public long reconnects() {
-        return reconnects;
+        return cameras.stream().mapToLong(CameraWatch::reconnects).sum();
     }
 
-    /** How many times the engine has started: once, and once more after each failure. */
+    /** How many times the engines have started: once each, and once more after each failure. */
     public int engineStarts() {
-        return engineStarts;
+        return cameras.stream().mapToInt(CameraWatch::engineStarts).sum();
     }
 
     /**
-     * An operator's correction, applied on the engine thread at the next frame: the spot takes that state at once,
-     * its crop is kept and the classifier learns it.
+     * An operator's correction, applied by the spot's camera on its engine thread at the next frame: the spot takes
+     * that state at once, its crop is kept and the classifier learns it.
      *
      * @return completes with whether the classifier learnt it, or exceptionally when the crop could not be kept
      */
     public CompletableFuture<Boolean> correct(int spotId, Occupancy truth) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        pendingCorrections.add(new Correction(spotId, truth, done));
-        return done;
+        return cameraOf(spotId).correct(spotId, truth);
+    }
+
+    /** The camera that watches a spot; camera 1 for a spot no camera has (a tile of a layout just replaced). */
+    public CameraWatch cameraOf(int spotId) {
+        return cameras.stream().filter(c -> c.watches(spotId)).findFirst().orElse(cameras.get(0));
     }
 
     /**
@@ -365,207 +308,20 @@ public final class LotWatch implements AutoCloseable {
         }
     }
 
-    private void sourceStatus(SourceStatus status) {
-        progress = System.nanoTime();
-        switch (status.state()) {
-            // Live again at the next analysed sample, not before.
-            case RUNNING -> { }
-            case RECONNECTING -> {
-                if (lot.view().source().state() != SourceHealth.State.RECONNECTING) {
-                    reconnects = reconnects + 1;
-                }
-                lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, status.reason(), status.nextTry()));
-            }
-            case STOPPED -> lot.health(new SourceHealth(SourceHealth.State.FAILED, status.reason(), null));
-        }
-    }
-
-    private void runEngine() {
-        if (source == null) {
-            try {
-                source = connect();
-            } catch (InterruptedException e) {
-                return;
-            }
-            fitToSource();
-        }
-        Engine listener = new Engine();
-        Backoff restarts = new Backoff();
-        restarts.next();
-        boolean switched = false;
-        while (!Thread.currentThread().isInterrupted()) {
-            engineStarts += switched ? 0 : 1;
-            try (OccupancyTracker tracker = new OccupancyTracker(layout, classifier, settings, referenceStill())) {
-                listener.tracker = tracker;
-                long first = listener.next;
-                long played = new EngineLoop(source, tracker, listener, EngineLoop.Pace.SOURCE_RATE, counters)
-                        .run(first, Long.MAX_VALUE);
-                switched = takeNextLayout();
-                if (switched) {
-                    continue;
-                }
-                if (!Thread.currentThread().isInterrupted()) {
-                    // Counted by the loop: without a kiosk, frames between samples are skipped, never seen here.
-                    lot.health(new SourceHealth(SourceHealth.State.ENDED, endReason(first + played), null));
-                }
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (SourceException e) {
-                LOG.warn("the source stopped: {}", e.getMessage());
-                lot.health(new SourceHealth(SourceHealth.State.FAILED, e.getMessage(), null));
-                return;
-            } catch (RuntimeException e) {
-                switched = false;
-                Duration wait = restarts.next();
-                LOG.error("the engine failed at frame {}; it starts again in {} s", listener.next, wait.toSeconds(), e);
-                lot.health(new SourceHealth(SourceHealth.State.FAILED, "the engine failed (" + e.getMessage()
-                        + "); it starts again", clock.instant().plus(wait)));
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** "the video ended", and when it ended before its header's count of frames, that it was cut short. */
-    private String endReason(long played) {
-        OptionalLong declared = source.declaredFrames();
-        if (declared.isPresent() && played < declared.getAsLong()) {
-            return "the video ended at frame " + played + ": it is shorter than its header says ("
-                    + declared.getAsLong() + " frames)";
-        }
-        return "the video ended";
-    }
-
-    /** Opens a camera that did not answer at start, trying again as {@link Backoff} says. */
-    private FrameSource connect() throws InterruptedException {
-        Backoff backoff = new Backoff();
-        backoff.next();
-        while (true) {
-            try {
-                return FrameSources.open(video, loopCount, transport, relay);
-            } catch (SourceException e) {
-                progress = System.nanoTime();
-                Duration wait = backoff.next();
-                lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, e.getMessage(), clock.instant().plus(wait)));
-                Thread.sleep(wait.toMillis());
-            }
-        }
-    }
-
-    /** The picture kept for the layout's file, replaced once after the layout was drawn again; null for none. */
-    private ReferenceStill referenceStill() {
-        Path file = layouts.referenceStill();
-        boolean stale = redrawn;
-        redrawn = true;
-        return file == null ? null : new ReferenceStill(file, stale);
-    }
-
-    /** The layout and the web's picture at the size of the frames the camera turned out to send. */
-    private void fitToSource() {
-        Layout fitted = layouts.fittedTo(source);
-        if (!fitted.equals(layout)) {
-            layout = fitted;
-            SnapshotPicture before = picture;
-            picture = new SnapshotPicture(lot, fitted);
-            before.close();
-        }
-    }
-
-    /** On the engine thread: publishes samples, applies corrections, and hands frames to the viewers. */
-    private final class Engine implements EngineLoop.SampleListener {
-        OccupancyTracker tracker;
-        final CameraHealth camera = new CameraHealth(clock);
-        /** The index of the next frame seen: a restarted engine goes on counting from about here. */
-        long next;
-
-        @Override
-        public void sampled(LotSnapshot snapshot, Mat frame) {
-            lot.health(camera.of(tracker));
-            lot.publish(snapshot);
-            picture.sampled(frame);
-            for (EngineLoop.SampleListener viewer : viewers) {
-                viewer.sampled(snapshot, frame);
-            }
-        }
-
-        @Override
-        public void frame(Mat frame, long index) {
-            next = index + 1;
-            progress = System.nanoTime();
-            for (Correction c; (c = pendingCorrections.poll()) != null; ) {
-                apply(c, frame, index);
-            }
-            for (EngineLoop.SampleListener viewer : viewers) {
-                viewer.frame(frame, index);
-            }
-        }
-
-        @Override
-        public boolean endsRunHere() {
-            return nextLayout.get() != null;
-        }
-
-        @Override
-        public boolean looksAtEveryFrame() {
-            // Corrections need a frame, but only the kiosk makes them, and it shows every frame.
-            return !viewers.isEmpty();
-        }
-
-        private void apply(Correction c, Mat frame, long index) {
-            if (layout.spots().stream().noneMatch(s -> s.id() == c.spotId())) {
-                // A tile of the layout before the operator saved a new one.
-                c.done().complete(false);
-                return;
-            }
-            try {
-                boolean learnt = tracker.correct(layout.indexOf(c.spotId()), c.truth(), frame, index / source.frameRate(),
-                        crop -> corrections.keep(crop, c.spotId(), c.truth()));
-                if (learnt) {
-                    lot.publish(tracker.latest());
-                }
-                c.done().complete(learnt);
-            } catch (UncheckedIOException e) {
-                LOG.error("the correction of spot {} was not kept: {}", c.spotId(), e.getMessage());
-                c.done().completeExceptionally(e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        engine.interrupt();
+        cameras.forEach(CameraWatch::interrupt);
         bookingsThread.shutdownNow();
         try {
             if (bookingsThread.awaitTermination(3, TimeUnit.SECONDS)) {
                 history.stopped();
                 history.drain();
             }
-            engine.join(TimeUnit.SECONDS.toMillis(5));
+            CameraWatch.join(cameras, TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (engine.isAlive()) {
-            // Freeing the decoder under a thread still inside it would crash the process: leave it to the exit.
-            LOG.warn("the engine did not stop within 5 s; its source is left open");
-            return;
-        }
-        for (EngineLoop.SampleListener viewer : viewers) {
-            if (viewer instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    LOG.warn("a viewer of the lot did not close: {}", e.getMessage());
-                }
-            }
-        }
-        picture.close();
-        if (source != null) {
-            source.close();
-        }
+        cameras.forEach(CameraWatch::close);
     }
 
     /** The booking service's view of the lot: what the camera sees, from memory, and whether it is watching. */
@@ -584,19 +340,14 @@ public final class LotWatch implements AutoCloseable {
         public boolean watching() {
             return lot.view().live();
         }
-    }
-
-    /** Hands the source's status on to the watch, which exists only once the source is open. */
-    private static final class StatusRelay implements Consumer<SourceStatus> {
-        volatile Consumer<SourceStatus> target = status -> { };
 
         @Override
-        public void accept(SourceStatus status) {
-            target.accept(status);
+        public Optional<String> notWatching(int spot) {
+            return lot.view().notWatching(spot);
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    static java.util.concurrent.ThreadFactory daemon(String name) {
         return work -> {
             Thread t = new Thread(work, name);
             t.setDaemon(true);

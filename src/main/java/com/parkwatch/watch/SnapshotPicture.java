@@ -16,6 +16,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 final class SnapshotPicture implements AutoCloseable {
 
     private final LiveLot lot;
+    /** The camera whose frames these are, from 1: its spots are drawn. */
+    private final int camera;
     private final Annotator annotator;
     private final Mat sampled = new Mat();
     private final Mat canvas = new Mat();
@@ -24,8 +26,9 @@ final class SnapshotPicture implements AutoCloseable {
     private long frames;
     private boolean closed;
 
-    SnapshotPicture(LiveLot lot, Layout layout) {
+    SnapshotPicture(LiveLot lot, Layout layout, int camera) {
         this.lot = lot;
+        this.camera = camera;
         this.annotator = new Annotator(layout);
     }
 
@@ -48,7 +51,7 @@ final class SnapshotPicture implements AutoCloseable {
                 // The engine waits for this copy only, not for the drawing and encoding.
                 sampled.copyTo(canvas);
             }
-            annotator.show(lot.view());
+            annotator.show(lot.view().camera(camera));
             annotator.draw(canvas);
             Imgcodecs.imencode(".jpg", canvas, jpeg);
             return jpeg.toArray();

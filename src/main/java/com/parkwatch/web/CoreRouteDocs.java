@@ -30,9 +30,11 @@ final class CoreRouteDocs {
                 .fails(406, "the client does not ask for an event stream")
                 .fails(503, "too many streams open"));
         docs.describe(HandlerType.GET, "/parking_status", RouteDoc.of("status", "Free spots, counts and the camera's health")
-                .details("free_spots, free, total, reserved_spots, closed_spots, live, source {status, reason, next_try}, updated")
+                .details("free_spots, free, total, reserved_spots, closed_spots, live, source {status, reason, next_try}, updated,"
+                        + " cameras [{camera, live, status, reason, updated}]; with several cameras, a camera that is down"
+                        + " leaves its spots out of free_spots and free")
                 .answers(200, "the status", "application/json", new ObjectSchema()));
-        docs.describe(HandlerType.GET, "/api/spots", RouteDoc.of("status", "Every spot with its label, zone, types and state")
+        docs.describe(HandlerType.GET, "/api/spots", RouteDoc.of("status", "Every spot with its label, zone, types, state and camera")
                 .answers(200, "the lot's health and its spots", "application/json", new ObjectSchema()));
         ObjectSchema booking = new ObjectSchema();
         booking.addProperty("spot", new IntegerSchema());
@@ -52,7 +54,9 @@ final class CoreRouteDocs {
                 .answers(204, "cancelled", null, null).fails(403, "not from this lot's pages")
                 .fails(404, "no active booking has that code").fails(429, "too many wrong codes from this address"));
         docs.describe(HandlerType.GET, "/snapshot.jpg", RouteDoc.of("status", "The latest analysed frame, drawn with the lot's states")
+                .details("?camera=N: camera N's (default 1)")
                 .answers(200, "the picture", "image/jpeg", new StringSchema().format("binary"))
+                .fails(404, "no such camera")
                 .fails(503, "no frame has been analysed yet"));
         docs.describe(HandlerType.GET, "/palette.css", RouteDoc.of("pages", "The states' colours as CSS")
                 .answers(200, "the style sheet", "text/css", new StringSchema()));

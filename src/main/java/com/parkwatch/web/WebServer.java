@@ -10,6 +10,7 @@ import com.parkwatch.booking.StoreUnavailable;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.CameraView;
 import com.parkwatch.lot.SpotJson;
 import com.parkwatch.lot.SpotView;
 import io.javalin.Javalin;
@@ -25,11 +26,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -62,7 +65,8 @@ public final class WebServer implements AutoCloseable {
 
     private final LiveLot lot;
     private final BookingService bookings;
-    private final Supplier<byte[]> snapshotJpeg;
+    /** Each camera's annotated picture by its number (1-based), null before its first sample. */
+    private final IntFunction<byte[]> snapshotJpeg;
     private final Javalin app;
     private final Pages pages;
     private final String paletteCss = Palette.css("background");
@@ -81,6 +85,16 @@ public final class WebServer implements AutoCloseable {
      * @param tls      the certificate and key to answer HTTPS with; null for plain HTTP
      */
     public WebServer(LiveLot lot, BookingService bookings, Supplier<byte[]> snapshotJpeg, OperatorToken operator,
+                     Tls tls) {
+        this(lot, bookings, camera -> snapshotJpeg.get(), operator, tls);
+    }
+
+    /**
+     * @param snapshotJpeg each camera's picture by its number, from 1 to the lot's {@link LiveLot#cameras()}
+     * @param operator     the operator's token; null leaves the operator API out
+     * @param tls          the certificate and key to answer HTTPS with; null for plain HTTP
+     */
+    public WebServer(LiveLot lot, BookingService bookings, IntFunction<byte[]> snapshotJpeg, OperatorToken operator,
                      Tls tls) {
         this.lot = lot;
         this.bookings = bookings;
@@ -195,6 +209,7 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         // Signs and scripts read free_spots without looking at live: while the camera is blind it offers none, and
         // the last ones seen are given under a name that says so.
+        // With several cameras, a camera that is down shows its spots unknown: none of them counts as free.
         body.put("free_spots", view.live() ? view.freeSpotIds() : List.of());
         body.put("free", view.live() ? view.free() : null);
         body.put("last_seen_free_spots", view.freeSpotIds());
@@ -214,6 +229,17 @@ public final class WebServer implements AutoCloseable {
         source.put("next_try", view.source().nextTry() == null ? null : view.source().nextTry().toString());
         body.put("source", source);
         body.put("updated", view.updated() == null ? null : view.updated().toString());
+        List<Map<String, Object>> cameras = new ArrayList<>();
+        for (CameraView camera : view.cameras()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("camera", camera.number());
+            c.put("live", camera.live());
+            c.put("status", camera.health().state().word());
+            c.put("reason", camera.health().reason());
+            c.put("updated", camera.updated() == null ? null : camera.updated().toString());
+            cameras.add(c);
+        }
+        body.put("cameras", cameras);
     }
 
     /** The lot's health as in {@code /parking_status}, and every spot. */
@@ -293,11 +319,27 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void snapshot(Context ctx) {
-        byte[] jpeg = snapshotJpeg.get();
+        String asked = ctx.queryParam("camera");
+        int camera = asked == null ? 1 : cameraNumber(asked);
+        if (camera < 1 || camera > lot.cameras()) {
+            ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("there is no camera " + asked + ": the lot has "
+                    + lot.cameras() + (lot.cameras() == 1 ? " camera" : " cameras, numbered from 1")));
+            return;
+        }
+        byte[] jpeg = snapshotJpeg.apply(camera);
         if (jpeg == null) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ApiError("no frame has been analysed yet"));
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/jpeg").result(jpeg);
+    }
+
+    /** A camera's number as asked for, or 0 for what is not one. */
+    private static int cameraNumber(String asked) {
+        try {
+            return Integer.parseInt(asked.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

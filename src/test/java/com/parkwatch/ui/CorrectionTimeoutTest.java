@@ -30,7 +30,17 @@ class CorrectionTimeoutTest {
         Layout layout = new Layout(640, 480, List.of(Spot.ofBox(1, new Box(10, 10, 50, 100))));
         FxToolkit.setupStage(stage -> {
             CorrectionPanel panel = new CorrectionPanel((spot, truth) -> { }, correcting, () -> correcting.set(false),
-                    () -> null, layout, new CurrentThreadTasks(), new Texts(java.util.Locale.ENGLISH), Duration.seconds(1));
+                    new CorrectionPanel.SpotPictures() {
+                        @Override
+                        public byte[] latestJpeg(int spotId) {
+                            return null;
+                        }
+
+                        @Override
+                        public Box box(int spotId) {
+                            return layout.spots().get(layout.indexOf(spotId)).box();
+                        }
+                    }, new CurrentThreadTasks(), new Texts(java.util.Locale.ENGLISH), Duration.seconds(1));
             stage.setScene(new Scene(new StackPane(panel), 800, 600));
             stage.show();
         });

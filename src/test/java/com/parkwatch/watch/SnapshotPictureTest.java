@@ -34,7 +34,7 @@ class SnapshotPictureTest {
         OpenCv.load();
         Layout layout = new Layout(320, 240, List.of(Spot.ofBox(1, new Box(100, 100, 60, 100))));
         LiveLot lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
-        try (SnapshotPicture picture = new SnapshotPicture(lot, layout)) {
+        try (SnapshotPicture picture = new SnapshotPicture(lot, layout, 1)) {
             assertNull(picture.latestJpeg(), "nothing to show before the first sample");
             Mat frame = new Mat(240, 320, CvType.CV_8UC3, Scalar.all(90));
             lot.health(SourceHealth.live());

@@ -40,8 +40,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 
+import static com.parkwatch.watch.LotHttp.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -202,25 +202,13 @@ class StreamOutageTest {
     }
 
     private HttpResponse<String> book(int spot) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/bookings"))
-                .header("Content-Type", "application/json").header("Origin", base())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"spot\":" + spot + ",\"plate\":\"AB " + spot
-                        + "\",\"minutes\":30}")).build(), HttpResponse.BodyHandlers.ofString());
+        return LotHttp.book(http, base(), spot);
     }
 
     private String base() {
         return "http://127.0.0.1:" + web.port();
     }
 
-    private static void within(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError(what + ": not within " + limit.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
-    }
 
     /** An HTTP camera: the clip sent at its own pace to each viewer; stopping it cuts every viewer off. */
     private static class Camera {
