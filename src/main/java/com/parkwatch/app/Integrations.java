@@ -92,23 +92,23 @@ final class Integrations implements AutoCloseable {
         events.ifPresent(BookingEvents::start);
     }
 
-    /** The engine's counters as the metrics read them, at each scrape. */
+    /** The engines' counters as the metrics read them, at each scrape: the lot's, over every camera. */
     private static EngineReadings readings(LotWatch watch) {
-        EngineCounters counters = watch.counters();
+        List<EngineCounters> counters = watch.counters();
         return new EngineReadings() {
             @Override
             public long framesDecoded() {
-                return counters.framesDecoded();
+                return counters.stream().mapToLong(EngineCounters::framesDecoded).sum();
             }
 
             @Override
             public long framesAnalysed() {
-                return counters.framesAnalysed();
+                return counters.stream().mapToLong(EngineCounters::framesAnalysed).sum();
             }
 
             @Override
             public long analysisNanos() {
-                return counters.analysisNanos();
+                return counters.stream().mapToLong(EngineCounters::analysisNanos).sum();
             }
 
             @Override

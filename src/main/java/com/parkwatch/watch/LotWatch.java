@@ -247,9 +247,9 @@ public final class LotWatch implements AutoCloseable {
         return oldest;
     }
 
-    /** Camera 1's frames decoded and analysed and the analysis time, over every start of its engine: for the metrics. */
-    public EngineCounters counters() {
-        return cameras.get(0).counters();
+    /** Each camera's frames decoded and analysed and analysis time, over every start of its engine: for the metrics. */
+    public List<EngineCounters> counters() {
+        return cameras.stream().map(CameraWatch::counters).toList();
     }
 
     /** How many times a source was lost and reconnecting began, over the cameras: for the metrics. */

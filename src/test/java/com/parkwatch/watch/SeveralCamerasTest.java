@@ -92,6 +92,8 @@ class SeveralCamerasTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, third.statusCode());
         assertTrue(JSON.readTree(third.body()).get("error").asText().contains("no camera 3"), third.body());
+        assertEquals(2, watch.counters().size(), "the metrics count each camera's engine");
+        assertTrue(watch.counters().stream().allMatch(c -> c.framesAnalysed() > 0), "both engines analysed frames");
     }
 
     @Test
