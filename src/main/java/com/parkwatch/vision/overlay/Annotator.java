@@ -3,11 +3,11 @@ package com.parkwatch.vision.overlay;
 import com.parkwatch.vision.image.OpenCv;
 
 import com.parkwatch.lot.Box;
-import com.parkwatch.lot.FreeSpots;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.Palette;
+import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.SpotState;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -19,8 +19,10 @@ import org.opencv.imgproc.Imgproc;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Draws the lot's state on frames: a box per spot in its state's colour from the {@link Palette} (green free, amber
@@ -40,6 +42,8 @@ public final class Annotator implements AutoCloseable {
     private static final Scalar TEXT = new Scalar(255, 255, 255, 255);
     static final Scalar TAG_TEXT = new Scalar(20, 20, 20, 255);
     private static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
+    /** Free labels listed before "+N more": five lines of the panel. */
+    private static final int LISTED = 36;
     private static final Scalar COVERED = new Scalar(255);
     private static final Scalar CLEAR = Scalar.all(0);
     /** How far a box's two-pixel edge may reach beyond the box's rows. */
@@ -58,6 +62,8 @@ public final class Annotator implements AutoCloseable {
     private final Point[] tagTopLeft;
     private final Point[] tagBottomRight;
     private final String[] labels;
+    /** The spots as the panel lists the free ones: "A2" before "A10". */
+    private final List<Spot> inLabelOrder;
     private final Scalar[] colours;
     private final double labelScale;
     private final double panelScale;
@@ -102,6 +108,7 @@ public final class Annotator implements AutoCloseable {
         tagTopLeft = new Point[n];
         tagBottomRight = new Point[n];
         labels = new String[n];
+        inLabelOrder = layout.inLabelOrder();
         colours = new Scalar[n];
         double scale = layout.height() / 720.0;
         labelScale = labelScale(layout, scale);
@@ -109,7 +116,7 @@ public final class Annotator implements AutoCloseable {
         lineHeight = (int) Math.round(34 * scale);
         panelWidth = (int) Math.round(layout.width() * 0.62);
         perLine = Math.max(8, (int) (panelWidth / (panelScale * 22 * 4.2)));
-        int tallestPanel = panelHeight(1 + (FreeSpots.LISTED + 1 + perLine - 1) / perLine);
+        int tallestPanel = panelHeight(1 + (LISTED + 1 + perLine - 1) / perLine);
         long leastHidden = Long.MAX_VALUE;
         boolean right = false;
         boolean bottom = false;
@@ -130,7 +137,7 @@ public final class Annotator implements AutoCloseable {
             Box b = layout.spots().get(i).box();
             topLeft[i] = new Point(b.x(), b.y());
             bottomRight[i] = new Point(b.x() + b.width() - 1, b.y() + b.height() - 1);
-            labels[i] = Integer.toString(layout.spots().get(i).id());
+            labels[i] = layout.spots().get(i).label();
             Size text = Imgproc.getTextSize(labels[i], FONT, labelScale, 1, new int[1]);
             labelAt[i] = new Point(b.x() + 3, b.y() + b.height() - 4);
             tagTopLeft[i] = new Point(b.x(), b.y() + b.height() - text.height - 7);
@@ -165,11 +172,12 @@ public final class Annotator implements AutoCloseable {
         if (!withPanel) {
             return;
         }
-        List<Integer> available = view.freeSpotIds();
+        Set<Integer> available = new HashSet<>(view.freeSpotIds());
         List<String> lines = new ArrayList<>();
         if (view.live()) {
             lines.add("Available spots: " + available.size() + " / " + labels.length);
-            lines.addAll(freeNumberLines(available));
+            lines.addAll(freeLabelLines(inLabelOrder.stream().filter(s -> available.contains(s.id())).map(Spot::label)
+                    .toList()));
         } else {
             lines.add("Availability unknown: not live");
         }
@@ -210,24 +218,23 @@ public final class Annotator implements AutoCloseable {
         return lines * lineHeight + lineHeight / 3;
     }
 
-    /** The free spots' text ({@link FreeSpots}) wrapped to the panel, {@link #perLine} words a line. */
-    private List<String> freeNumberLines(List<Integer> free) {
+    /** "Free: 3 7 A12 +40 more" wrapped to the panel, {@link #perLine} labels a line, as drivers read them. */
+    private List<String> freeLabelLines(List<String> free) {
         List<String> lines = new ArrayList<>();
         if (free.isEmpty()) {
             return lines;
         }
-        String[] words = FreeSpots.text(free).split(" ");
-        StringBuilder line = new StringBuilder(words[0]);
-        int numbers = 0;
-        for (int i = 1; i < words.length; i++) {
-            // "Free:" leads the first line and "+N more" ends the last; only numbers count toward a line.
-            boolean number = Character.isDigit(words[i].charAt(0));
-            if (number && numbers > 0 && numbers % perLine == 0) {
+        int listed = Math.min(free.size(), LISTED);
+        StringBuilder line = new StringBuilder("Free:");
+        for (int i = 0; i < listed; i++) {
+            if (i > 0 && i % perLine == 0) {
                 lines.add(line.toString());
                 line.setLength(0);
             }
-            line.append(line.length() == 0 ? "" : " ").append(words[i]);
-            numbers += number ? 1 : 0;
+            line.append(line.length() == 0 ? "" : " ").append(free.get(i));
+        }
+        if (free.size() > listed) {
+            line.append(" +").append(free.size() - listed).append(" more");
         }
         lines.add(line.toString());
         return lines;

@@ -82,6 +82,28 @@ class AnnotatorTest {
         frame.release();
     }
 
+    /** Drivers read the layout's labels on the kiosk and the phone: the picture must say the same, not the ids. */
+    @Test
+    void writesEachSpotsLabelNotItsNumber() {
+        Mat numbered = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        showingOneFreeOneTaken().draw(numbered);
+        Layout labelled = new Layout(1280, 720, List.of(free.described("W9", null, Set.of()), taken));
+        Annotator annotator = new Annotator(labelled);
+        annotator.show(LotView.of(new LotSnapshot(0, 0, List.of(new SpotStatus(labelled.spots().get(0), Occupancy.FREE, 1, 0),
+                new SpotStatus(taken, Occupancy.OCCUPIED, 1, 0)))));
+        Mat drawn = new Mat(720, 1280, CvType.CV_8UC3, Scalar.all(128));
+        annotator.draw(drawn);
+        Mat tagText = new Mat();
+        Core.inRange(drawn.submat(new Rect(100, 500, 40, 20)), Annotator.TAG_TEXT, Annotator.TAG_TEXT, tagText);
+        Mat numberText = new Mat();
+        Core.inRange(numbered.submat(new Rect(100, 500, 40, 20)), Annotator.TAG_TEXT, Annotator.TAG_TEXT, numberText);
+        assertTrue(Core.countNonZero(tagText) > Core.countNonZero(numberText) + 5,
+                "\"W9\" takes more strokes than the id \"1\"");
+        for (Mat m : new Mat[]{numbered, drawn, tagText, numberText}) {
+            m.release();
+        }
+    }
+
     @Test
     void drawsOnBgraFramesTooWithOpaqueColours() {
         Annotator annotator = new Annotator(layout);
