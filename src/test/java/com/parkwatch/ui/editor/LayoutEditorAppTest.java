@@ -7,7 +7,6 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.Vertex;
-import com.parkwatch.ui.BackgroundTasks;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SvmClassifier;
@@ -18,7 +17,6 @@ import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.SimulatedLotLayouts;
 import com.parkwatch.watch.WatchOptions;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -39,7 +37,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,23 +105,6 @@ class LayoutEditorAppTest {
         FxToolkit.cleanupStages();
         watch.close();
         store.close();
-    }
-
-    /** As the kiosk's tasks: the work on another thread, its outcome on the FX thread. */
-    private static final class OffTheFxThread implements BackgroundTasks {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            Thread t = new Thread(() -> {
-                try {
-                    T result = work.call();
-                    Platform.runLater(() -> onSuccess.accept(result));
-                } catch (Exception e) {
-                    Platform.runLater(() -> onFailure.accept(e));
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     @BeforeEach
