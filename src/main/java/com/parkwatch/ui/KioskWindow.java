@@ -94,7 +94,8 @@ final class KioskWindow {
         double width = asked != null ? asked.width() : screen.getWidth();
         double height = asked != null ? asked.height() : screen.getHeight();
         Layout shown = FeedSize.forScreen(watch.layout(), width, height);
-        painter = new FeedPainter(watch.lot(), shown, watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
+        painter = new FeedPainter(watch.lot(), shown, watch::followedLayout,
+                watch.isLiveSource() ? 0 : Math.round(1e9 / watch.frameRate()));
         watch.show(painter);
         watch.onLayoutSwitched(next -> {
             painter.relayout(next);

@@ -81,6 +81,8 @@ public final class LotWatch implements AutoCloseable {
     /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
     private volatile FrameSource source;
     private volatile Layout layout;
+    /** The layout as the camera follower moved it at the last sample: where the feed draws the boxes. */
+    private volatile Layout followed;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
     private final CorrectionFolder corrections;
@@ -220,6 +222,12 @@ public final class LotWatch implements AutoCloseable {
         return layout;
     }
 
+    /** The layout where the camera follower moved it at the last sample (see docs/engine.md); the layout before it. */
+    public Layout followedLayout() {
+        Layout moved = followed;
+        return moved != null ? moved : layout;
+    }
+
     /** The source watched, which only the engine thread reads frames from. */
     public FrameSource source() {
         return source;
@@ -281,6 +289,7 @@ public final class LotWatch implements AutoCloseable {
             return false;
         }
         layout = next;
+        followed = null;
         // The new layout was drawn on today's picture: the next tracker keeps that as the reference.
         redrawn = true;
         SnapshotPicture before = picture;
@@ -485,6 +494,7 @@ public final class LotWatch implements AutoCloseable {
         @Override
         public void sampled(LotSnapshot snapshot, Mat frame) {
             lot.health(camera.of(tracker));
+            followed = tracker.followedLayout();
             lot.publish(snapshot);
             picture.sampled(frame);
             for (EngineLoop.SampleListener viewer : viewers) {
