@@ -15,7 +15,6 @@ import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.SimulatedLotLayouts;
 import com.parkwatch.watch.WatchOptions;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,15 +56,7 @@ class SuggestedBaysAppTest {
                 SvmClassifier.loadDefault(), TrackerSettings.withStep(10), store, BookingRules.DEFAULT,
                 new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            editor = LayoutEditor.forLot(watch, new SetupOptions(true, dir.resolve("lot.json"), List.of()),
-                    new OffTheFxThread());
-            Scene scene = new Scene(editor, 1600, 900);
-            scene.getStylesheets().add(KioskLauncher.class.getResource("/ui/kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        editor = EditorStage.show(watch, dir.resolve("lot.json"), List.of());
     }
 
     @AfterAll

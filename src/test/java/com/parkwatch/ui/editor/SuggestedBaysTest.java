@@ -2,16 +2,13 @@ package com.parkwatch.ui.editor;
 
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
-import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.Vertex;
 import com.parkwatch.ui.CurrentThreadTasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,19 +26,8 @@ class SuggestedBaysTest {
             Spot.ofBox(2, new Box(100, 50, 40, 90)), Spot.ofBox(3, new Box(150, 50, 40, 90)),
             Spot.ofBox(4, new Box(200, 50, 40, 90))));
 
-    private final List<Layout> used = new ArrayList<>();
-    private final LayoutEditorModel model = new LayoutEditorModel(new CurrentThreadTasks(), new LayoutTarget() {
-        @Override
-        public Path file() {
-            return dir.resolve("lot.json");
-        }
-
-        @Override
-        public void use(Layout layout) throws IOException {
-            LayoutFiles.write(layout, file());
-            used.add(layout);
-        }
-    }, List.of());
+    private final RecordingTarget target = new RecordingTarget(() -> dir.resolve("lot.json"));
+    private final LayoutEditorModel model = new LayoutEditorModel(new CurrentThreadTasks(), target, List.of());
     private final SuggestedBays suggested = new SuggestedBays(model, new CurrentThreadTasks(), () -> found);
 
     private Layout layout() {
@@ -111,7 +97,7 @@ class SuggestedBaysTest {
         assertTrue(pending().isEmpty());
         assertEquals(List.of("1", "2", "3", "4"), layout().inReadingOrder().stream().map(Spot::label).toList());
         model.save();
-        assertEquals(4, used.get(0).size());
+        assertEquals(4, target.used.get(0).size());
     }
 
     @Test
