@@ -12,6 +12,7 @@ import org.opencv.imgproc.Imgproc;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * On the engine thread: draws each frame, annotated with the lot's state now, into the feed's hand-off at the size
@@ -22,6 +23,9 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
     private final LiveLot lot;
     /** The camera whose frames these are, from 1: its spots are drawn. */
     private final int camera;
+    private final Supplier<Layout> followed;
+    /** The camera's layout the boxes are drawn from: a new one (switched to, or followed) is drawn anew. */
+    private Layout drawnFrom;
     private Annotator annotator;
     private final FeedBuffer[] buffers;
     private final FrameHandOff<FeedBuffer> feed;
@@ -37,11 +41,14 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
     /**
      * @param camera     the camera whose frames are drawn, from 1
      * @param shown      its layout at the size the feed is shown at
+     * @param followed   its layout where the camera follower moved it, read at each sample
      * @param frameNanos a file's frame time, or 0 for a source that paces itself
      */
-    FeedPainter(LiveLot lot, int camera, Layout shown, long frameNanos) {
+    FeedPainter(LiveLot lot, int camera, Layout shown, Supplier<Layout> followed, long frameNanos) {
         this.lot = lot;
         this.camera = camera;
+        this.followed = followed;
+        this.drawnFrom = followed.get();
         this.annotator = Annotator.withoutPanel(shown);
         buffers = new FeedBuffer[]{new FeedBuffer(shown.width(), shown.height()),
                 new FeedBuffer(shown.width(), shown.height()), new FeedBuffer(shown.width(), shown.height())};
@@ -72,6 +79,7 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
 
     /** On the engine thread, between frames: the camera's layout changed (the operator saved one), its boxes with it. */
     void relayout(Layout camera) {
+        drawnFrom = camera;
         annotator.close();
         annotator = new Annotator(camera.fittedTo((int) shownSize.width, (int) shownSize.height));
         lotChanged.set(true);
@@ -79,7 +87,12 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
 
     @Override
     public void sampled(LotSnapshot snapshot, Mat frame) {
-        // The lot itself says when it changed: samples, bookings and the camera's health alike.
+        // The lot itself says when it changed: samples, bookings and the camera's health alike. The boxes move
+        // with a knocked camera (rarely: only then is the drawing made again).
+        Layout now = followed.get();
+        if (now != drawnFrom) {
+            relayout(now);
+        }
     }
 
     @Override

@@ -154,7 +154,7 @@ final class KioskWindow {
      */
     private LiveFeed feedOf(CameraWatch camera, double width, double height) {
         Layout shown = FeedSize.forScreen(camera.layout(), width, height);
-        FeedPainter drawn = new FeedPainter(watch.lot(), camera.number(), shown,
+        FeedPainter drawn = new FeedPainter(watch.lot(), camera.number(), shown, camera::followedLayout,
                 camera.isLiveSource() ? 0 : Math.round(1e9 / camera.frameRate()));
         watch.show(camera.number(), drawn);
         camera.onLayoutSwitched(next -> {

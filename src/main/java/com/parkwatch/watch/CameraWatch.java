@@ -64,6 +64,8 @@ public final class CameraWatch implements AutoCloseable {
     /** Null until a camera unreachable at start answers; then only the engine thread reads frames from it. */
     private volatile FrameSource source;
     private volatile Layout layout;
+    /** The layout as the camera follower moved it at the last sample: where the feed draws the boxes. */
+    private volatile Layout followed;
     private final SpotClassifier classifier;
     private final TrackerSettings settings;
     private final CorrectionFolder corrections;
@@ -161,6 +163,12 @@ public final class CameraWatch implements AutoCloseable {
         return layout;
     }
 
+    /** Its layout where the camera follower moved it at the last sample (see docs/engine.md); else its layout. */
+    public Layout followedLayout() {
+        Layout moved = followed;
+        return moved != null ? moved : layout;
+    }
+
     /** The source watched, which only the engine thread reads frames from; null before a blind camera answers. */
     public FrameSource source() {
         return source;
@@ -236,6 +244,7 @@ public final class CameraWatch implements AutoCloseable {
             return false;
         }
         layout = next;
+        followed = null;
         // The new layout was drawn on today's picture: the next tracker keeps that as the reference.
         redrawn = true;
         SnapshotPicture before = picture;
@@ -376,6 +385,7 @@ public final class CameraWatch implements AutoCloseable {
         @Override
         public void sampled(LotSnapshot snapshot, Mat frame) {
             lot.health(number, camera.of(tracker));
+            followed = tracker.followedLayout();
             lot.publish(number, snapshot);
             picture.sampled(frame);
             for (EngineLoop.SampleListener viewer : viewers) {

@@ -38,8 +38,10 @@ final class EditorCanvas extends Pane {
     private static final Color CHOSEN = Color.web("#ffb300");
     private static final Color NOT_FOR_DRIVERS = Color.web("#9e9e9e");
     private static final Color ENTRANCE = Color.web("#00e676");
+    private static final Color SUGGESTED = Color.web("#ff4081");
 
     private final LayoutEditorModel model;
+    private final SuggestedBays suggested;
     private final Canvas canvas = new Canvas();
     private Image still;
     private double scale = 1;
@@ -49,17 +51,24 @@ final class EditorCanvas extends Pane {
     private Point2D pressed;
     private Vertex current;
     private LayoutEditorModel.Corner dragging;
+    /** Whether {@link #dragging} is a corner of the chosen suggestion rather than of a bay. */
+    private boolean draggingSuggested;
 
-    EditorCanvas(LayoutEditorModel model) {
+    EditorCanvas(LayoutEditorModel model, SuggestedBays suggested) {
         this.model = model;
+        this.suggested = suggested;
         setId(EditorIds.PICTURE);
         getStyleClass().add("editor-picture");
+        // Sized to the pane in layoutChildren, not the pane to it: the picture takes the room the buttons leave.
+        canvas.setManaged(false);
         getChildren().add(canvas);
         widthProperty().addListener(o -> redraw());
         heightProperty().addListener(o -> redraw());
         model.layoutProperty().addListener(o -> redraw());
         model.selectionProperty().addListener(o -> redraw());
         model.cornersProperty().addListener(o -> redraw());
+        model.suggestedProperty().addListener(o -> redraw());
+        suggested.chosenProperty().addListener(o -> redraw());
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
         setOnMouseReleased(this::released);
@@ -93,6 +102,10 @@ final class EditorCanvas extends Pane {
         pressed = new Point2D(e.getX(), e.getY());
         current = toFrame(e.getX(), e.getY());
         dragging = model.cornerAt(current, HANDLE_REACH / scale).orElse(null);
+        draggingSuggested = dragging == null;
+        if (draggingSuggested) {
+            dragging = suggested.cornerAt(current, HANDLE_REACH / scale).orElse(null);
+        }
     }
 
     private void dragged(MouseEvent e) {
@@ -114,7 +127,11 @@ final class EditorCanvas extends Pane {
         pressed = null;
         dragging = null;
         if (tap) {
-            model.tap(end);
+            if (!suggested.tap(end)) {
+                model.tap(end);
+            }
+        } else if (corner != null && draggingSuggested) {
+            suggested.moveCorner(corner, end);
         } else if (corner != null) {
             model.moveCorner(corner, end);
         } else if (model.toolProperty().get() == Tool.RECTANGLE) {
@@ -146,18 +163,16 @@ final class EditorCanvas extends Pane {
         }
         List<Integer> chosen = model.selectionProperty().get();
         for (Spot s : layout.spots()) {
-            drawBay(g, outlineShown(s), s, chosen.contains(s.id()));
+            drawBay(g, outlineShown(s, false), s, chosen.contains(s.id()));
+        }
+        int chosenSuggestion = suggested.chosenProperty().get();
+        for (Spot s : model.suggestedProperty().get()) {
+            drawSuggested(g, outlineShown(s, true), s.id() == chosenSuggestion);
         }
         for (Spot s : model.selectedSpots()) {
-            for (Vertex v : outlineShown(s)) {
-                Point2D p = toScreen(v);
-                g.setFill(CHOSEN);
-                g.fillOval(p.getX() - HANDLE_DRAWN, p.getY() - HANDLE_DRAWN, 2 * HANDLE_DRAWN, 2 * HANDLE_DRAWN);
-                g.setStroke(Color.BLACK);
-                g.setLineWidth(2);
-                g.strokeOval(p.getX() - HANDLE_DRAWN, p.getY() - HANDLE_DRAWN, 2 * HANDLE_DRAWN, 2 * HANDLE_DRAWN);
-            }
+            drawHandles(g, outlineShown(s, false), CHOSEN);
         }
+        suggested.chosenSpot().ifPresent(s -> drawHandles(g, outlineShown(s, true), SUGGESTED));
         drawCornersSoFar(g);
         drawEntrance(g, layout.entrance());
         if (pressed != null && dragging == null && model.toolProperty().get() == Tool.RECTANGLE) {
@@ -169,9 +184,31 @@ final class EditorCanvas extends Pane {
         }
     }
 
-    /** The bay's outline, with the corner being dragged where the finger is. */
-    private List<Vertex> outlineShown(Spot s) {
-        if (dragging == null || dragging.spot() != s.id() || current == null) {
+    private void drawHandles(GraphicsContext g, List<Vertex> outline, Color colour) {
+        for (Vertex v : outline) {
+            Point2D p = toScreen(v);
+            g.setFill(colour);
+            g.fillOval(p.getX() - HANDLE_DRAWN, p.getY() - HANDLE_DRAWN, 2 * HANDLE_DRAWN, 2 * HANDLE_DRAWN);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(2);
+            g.strokeOval(p.getX() - HANDLE_DRAWN, p.getY() - HANDLE_DRAWN, 2 * HANDLE_DRAWN, 2 * HANDLE_DRAWN);
+        }
+    }
+
+    /** A suggested bay: dashed, in its own colour, filled more when it is the one tapped. */
+    private void drawSuggested(GraphicsContext g, List<Vertex> outline, boolean chosen) {
+        g.setFill(SUGGESTED.deriveColor(0, 1, 1, chosen ? 0.35 : 0.12));
+        fill(g, outline);
+        g.setStroke(SUGGESTED);
+        g.setLineWidth(chosen ? 4 : 3);
+        g.setLineDashes(10, 7);
+        stroke(g, outline);
+        g.setLineDashes();
+    }
+
+    /** A bay's or a suggestion's outline, with the corner being dragged where the finger is. */
+    private List<Vertex> outlineShown(Spot s, boolean isSuggestion) {
+        if (dragging == null || draggingSuggested != isSuggestion || dragging.spot() != s.id() || current == null) {
             return s.outline();
         }
         List<Vertex> moved = new ArrayList<>(s.outline());

@@ -36,6 +36,12 @@ public final class EditorIds {
     public static final String LEAVE = "editor-leave";
     public static final String STAY = "editor-stay";
     public static final String ZONE_KEY = "zone-key";
+    public static final String SUGGEST = "editor-suggest";
+    public static final String SUGGESTED_COUNT = "editor-suggested-count";
+    public static final String SUGGESTED_ACCEPT = "editor-suggested-accept";
+    public static final String SUGGESTED_REJECT = "editor-suggested-reject";
+    public static final String SUGGESTED_ACCEPT_ALL = "editor-suggested-accept-all";
+    public static final String SUGGESTED_REJECT_ALL = "editor-suggested-reject-all";
 
     private EditorIds() {
     }

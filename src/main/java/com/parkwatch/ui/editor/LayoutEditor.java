@@ -6,6 +6,7 @@ import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.lot.Vertex;
 import com.parkwatch.ui.BackgroundTasks;
 import com.parkwatch.ui.OnScreenKeyboard;
+import com.parkwatch.vision.layout.BaySuggester;
 import com.parkwatch.watch.LotWatch;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
@@ -45,6 +46,7 @@ public final class LayoutEditor extends StackPane {
     private static final double PANEL_WIDTH = 470;
 
     private final LayoutEditorModel model;
+    private final SuggestedBays suggested;
     private final Supplier<Layout> current;
     private final Supplier<byte[]> still;
     private final BackgroundTasks tasks;
@@ -61,12 +63,14 @@ public final class LayoutEditor extends StackPane {
      * @param current the lot's layout now, which the editor starts from
      * @param still   the latest sampled frame as JPEG, or null before the first
      */
-    public LayoutEditor(LayoutEditorModel model, Supplier<Layout> current, Supplier<byte[]> still, BackgroundTasks tasks) {
+    public LayoutEditor(LayoutEditorModel model, SuggestedBays suggested, Supplier<Layout> current, Supplier<byte[]> still,
+                        BackgroundTasks tasks) {
         this.model = model;
+        this.suggested = suggested;
         this.current = current;
         this.still = still;
         this.tasks = tasks;
-        picture = new EditorCanvas(model);
+        picture = new EditorCanvas(model, suggested);
         setId(EditorIds.EDITOR);
         getStyleClass().add("layout-editor");
         getStylesheets().add(LayoutEditor.class.getResource("/ui/editor.css").toExternalForm());
@@ -107,8 +111,10 @@ public final class LayoutEditor extends StackPane {
                 watch.switchLayout(layout);
             }
         };
-        return new LayoutEditor(new LayoutEditorModel(tasks, target, setup.importFrom()), watch::layout,
-                watch::latestStill, tasks);
+        LayoutEditorModel model = new LayoutEditorModel(tasks, target, setup.importFrom());
+        SuggestedBays suggested = new SuggestedBays(model, tasks,
+                () -> BaySuggester.suggest(RecentStills.collect(watch::latestStill)));
+        return new LayoutEditor(model, suggested, watch::layout, watch::latestStill, tasks);
     }
 
     /** Written beside the file and moved over it, so that a failure halfway leaves the old layout whole. */
@@ -135,6 +141,10 @@ public final class LayoutEditor extends StackPane {
 
     LayoutEditorModel model() {
         return model;
+    }
+
+    SuggestedBays suggested() {
+        return suggested;
     }
 
     /** Where a point of the frame is on the screen, for the tests' fingers; null before the picture is laid out. */
@@ -173,9 +183,10 @@ public final class LayoutEditor extends StackPane {
         selection.textProperty().bind(model.selectionTextProperty());
         VBox top = new VBox(4, new HBox(20, title, hint), message);
         top.getStyleClass().add("editor-top");
-        BorderPane main = new BorderPane(picture);
+        // The suggestions' bar under the picture, beside the buttons: the buttons' column sets the height.
+        VBox.setVgrow(picture, Priority.ALWAYS);
+        BorderPane main = new BorderPane(new VBox(picture, suggestionBar(), selection));
         main.setTop(top);
-        main.setBottom(selection);
         main.setRight(panel());
         return main;
     }
@@ -234,6 +245,28 @@ public final class LayoutEditor extends StackPane {
         grid.setPrefWidth(PANEL_WIDTH);
         grid.setMinWidth(PANEL_WIDTH);
         return grid;
+    }
+
+    /** Asking for suggested bays; while some are, what to do with the one tapped, or with all of them. */
+    private Node suggestionBar() {
+        Button suggest = button("\u2726 Suggest bays", EditorIds.SUGGEST, suggested::ask);
+        suggest.disableProperty().bind(suggested.busyProperty());
+        Label count = bound(EditorIds.SUGGESTED_COUNT, "editor-value");
+        count.textProperty().bind(model.suggestedProperty().map(l -> LayoutEditorModel.bays(l.size())
+                + " suggested (dashed)"));
+        Button accept = button("\u2714 Accept", EditorIds.SUGGESTED_ACCEPT, suggested::accept);
+        Button reject = button("\u2716 Reject", EditorIds.SUGGESTED_REJECT, suggested::reject);
+        accept.disableProperty().bind(suggested.chosenProperty().isEqualTo(SuggestedBays.NONE));
+        reject.disableProperty().bind(accept.disableProperty());
+        HBox pending = new HBox(12, count, accept, reject, button("Accept all", EditorIds.SUGGESTED_ACCEPT_ALL,
+                suggested::acceptAll), button("Reject all", EditorIds.SUGGESTED_REJECT_ALL, suggested::rejectAll));
+        pending.setAlignment(Pos.CENTER_LEFT);
+        pending.visibleProperty().bind(model.suggestedProperty().map(l -> !l.isEmpty()));
+        HBox.setHgrow(pending, Priority.ALWAYS);
+        HBox bar = new HBox(20, suggest, pending);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("editor-suggestions");
+        return bar;
     }
 
     private ToggleButton tool(ToggleGroup group, Tool tool, String text) {

@@ -50,6 +50,7 @@ public final class LayoutEditorModel {
 
     // ---- properties
     private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Spot>> suggested = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<Integer>> selection = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Tool> tool = new ReadOnlyObjectWrapper<>(Tool.RECTANGLE);
     private final ReadOnlyObjectWrapper<List<Vertex>> corners = new ReadOnlyObjectWrapper<>(List.of());
@@ -77,6 +78,7 @@ public final class LayoutEditorModel {
     public void open(Layout current) {
         history.clear();
         layout.set(current);
+        suggested.set(List.of());
         unsaved.set(false);
         select(List.of());
         setTool(Tool.RECTANGLE);
@@ -122,9 +124,13 @@ public final class LayoutEditorModel {
 
     /** The corner of a selected bay nearest to a point, within {@code reach} frame pixels. */
     public Optional<Corner> cornerAt(Vertex at, double reach) {
+        return nearestCorner(selectedSpots(), at, reach);
+    }
+
+    static Optional<Corner> nearestCorner(List<Spot> spots, Vertex at, double reach) {
         Corner nearest = null;
         double best = reach;
-        for (Spot s : selectedSpots()) {
+        for (Spot s : spots) {
             for (int i = 0; i < s.outline().size(); i++) {
                 double d = Outlines.distance(s.outline().get(i), at);
                 if (d <= best) {
@@ -205,6 +211,7 @@ public final class LayoutEditorModel {
     public void undo() {
         history.pop().ifPresentOrElse(edit -> {
             layout.set(edit.before());
+            suggested.set(edit.suggestedBefore());
             corners.set(List.of());
             select(selection.get().stream().filter(id -> has(edit.before(), id)).toList());
             unsaved.set(true);
@@ -308,6 +315,11 @@ public final class LayoutEditorModel {
 
     /** Applies an edit, keeping the layout before it for Undo; a refused edit says why and changes nothing. */
     private boolean edit(String what, Supplier<Layout> change, String done) {
+        return edit(what, change, suggested.get(), done);
+    }
+
+    /** An edit that also leaves {@code suggestedAfter} as the bays still suggested (see {@link SuggestedBays}). */
+    boolean edit(String what, Supplier<Layout> change, List<Spot> suggestedAfter, String done) {
         Layout before = layout.get();
         Layout after;
         try {
@@ -316,8 +328,9 @@ public final class LayoutEditorModel {
             fail(e.getMessage());
             return false;
         }
-        history.push(what, before);
+        history.push(what, before, suggested.get());
         layout.set(after);
+        suggested.set(List.copyOf(suggestedAfter));
         unsaved.set(true);
         select(selection.get().stream().filter(id -> has(after, id)).toList());
         if (done != null) {
@@ -369,7 +382,7 @@ public final class LayoutEditorModel {
         return layout.spots().stream().anyMatch(s -> s.id() == id);
     }
 
-    private static String bays(int n) {
+    static String bays(int n) {
         return n == 1 ? "1 bay" : n + " bays";
     }
 
@@ -379,12 +392,12 @@ public final class LayoutEditorModel {
         undoText.set(last.map(w -> "Undo: " + w).orElse("Undo"));
     }
 
-    private void say(String sentence) {
+    void say(String sentence) {
         message.set(sentence);
         failed.set(false);
     }
 
-    private void fail(String sentence) {
+    void fail(String sentence) {
         message.set(sentence);
         failed.set(true);
     }
@@ -393,6 +406,11 @@ public final class LayoutEditorModel {
 
     public ReadOnlyObjectProperty<Layout> layoutProperty() {
         return layout.getReadOnlyProperty();
+    }
+
+    /** Bays suggested from the camera's pictures, not yet accepted or rejected, numbered among themselves. */
+    public ReadOnlyObjectProperty<List<Spot>> suggestedProperty() {
+        return suggested.getReadOnlyProperty();
     }
 
     /** The selected bays' numbers, in the order they were chosen. */

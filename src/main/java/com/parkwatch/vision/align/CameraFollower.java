@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Keeps the layout on the lot when the camera is knocked. Each sample's picture of the lot's fixed structure is
- * measured against the last one the layout fitted ({@link ShiftMeter}) and, when it jumped by a few pixels or turned
- * a little, the layout moves with it. A move larger than a rigid shift of the layout can be
+ * measured against the last one the layout fitted ({@link ShiftMeter}) and, when it jumped by a few pixels, turned
+ * or zoomed a little, the layout moves with it. A move larger than a rigid shift of the layout can be
  * trusted for (the bays' perspective changes, spots leave the frame), or a picture that no longer matches the lot
  * twice running, is lost: the lot is then not watched until the camera is put back or the layout is checked.
  */
@@ -40,6 +40,8 @@ public final class CameraFollower implements AutoCloseable {
     static final double MAX_SHIFT_SHARE = 0.04;
     /** The largest turn followed, in degrees. */
     static final double MAX_TURN = 3;
+    /** The largest zoom followed, either way, as a share of the picture's size. */
+    static final double MAX_ZOOM = 0.05;
 
     private final Layout reference;
     private final ShiftMeter meter;
@@ -93,7 +95,8 @@ public final class CameraFollower implements AutoCloseable {
             return Look.STEADY;
         }
         Optional<CameraShift> quick = meter.shift();
-        Optional<CameraShift> jump = quick.filter(this::small);
+        // A small shift with halves that moved apart or opposite ways is a turn or a zoom about the middle.
+        Optional<CameraShift> jump = quick.filter(shift -> small(shift) && meter.bend() < FOLLOW_FROM);
         if (jump.isEmpty()) {
             // A shift may hide a turn, and an unclear peak may be one: ECC tells; a clear shift it cannot fit stays.
             jump = meter.fit(quick.orElse(CameraShift.NONE)).or(() -> quick);
@@ -118,7 +121,7 @@ public final class CameraFollower implements AutoCloseable {
         }
         CameraShift total = followed.then(jump.get(), reference.width(), reference.height());
         if (Math.hypot(total.dx(), total.dy()) > MAX_SHIFT_SHARE * Math.hypot(reference.width(), reference.height())
-                || Math.abs(total.degrees()) > MAX_TURN) {
+                || Math.abs(total.degrees()) > MAX_TURN || Math.abs(total.scale() - 1) > MAX_ZOOM) {
             return lose(total, index, time);
         }
         followed = total;

@@ -12,11 +12,12 @@ public record CameraMove(boolean followed, CameraShift shift, long frame, double
 
     /**
      * For the operator, with when it was seen in their words: "the camera moved 12 px right, 8 px down at 14:03; the
-     * layout followed", or that it moved too far and the layout needs checking.
+     * layout followed", "the camera turned 1.5 degrees clockwise at 14:03; the layout followed", or that it moved
+     * too far and the layout needs checking.
      */
     public String describe(String when) {
         if (followed) {
-            return "the camera moved " + shift.describe() + " at " + when + "; the layout followed";
+            return "the camera " + shift.describeAsMove() + " at " + when + "; the layout followed";
         }
         String how = shift == null ? "" : " (" + shift.describe() + ")";
         return "the camera moved too far to follow" + how + " at " + when + ": check the layout";

@@ -10,33 +10,52 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How the picture moved against the lot's reference: a turn by {@code degrees} about the frame's centre, then a
- * shift by ({@code dx}, {@code dy}) frame pixels (right and down are positive).
+ * How the picture moved against the lot's reference: a turn by {@code degrees} (clockwise) and a zoom by
+ * {@code scale} (above 1: closer) about the frame's centre, then a shift by ({@code dx}, {@code dy}) frame pixels
+ * (right and down are positive).
  */
-public record CameraShift(double dx, double dy, double degrees) {
+public record CameraShift(double dx, double dy, double degrees, double scale) {
 
-    public static final CameraShift NONE = new CameraShift(0, 0, 0);
+    public static final CameraShift NONE = new CameraShift(0, 0, 0, 1);
 
-    /** Below this turn a layout is moved as boxes (whole pixels), which keeps crops without a warp. */
+    /** A shift and a turn, no zoom. */
+    public CameraShift(double dx, double dy, double degrees) {
+        this(dx, dy, degrees, 1);
+    }
+
+    /** Below this turn (and a zoom of less than a pixel) a layout is moved as boxes (whole pixels), which keeps crops without a warp. */
     private static final double TURN_AS_BOX = 0.25;
 
     /** How far a point moves at most (frame pixels) between this shift and another, in a frame of that size. */
     public double distanceTo(CameraShift other, int width, int height) {
-        double turn = Math.toRadians(Math.abs(degrees - other.degrees)) * Math.hypot(width, height) / 2;
-        return Math.hypot(dx - other.dx, dy - other.dy) + turn;
+        double halfDiagonal = Math.hypot(width, height) / 2;
+        double turn = Math.toRadians(Math.abs(degrees - other.degrees)) * halfDiagonal;
+        return Math.hypot(dx - other.dx, dy - other.dy) + turn + Math.abs(scale - other.scale) * halfDiagonal;
     }
 
     /** This move and then another after it, both about the centre of a frame of that size. */
     public CameraShift then(CameraShift next, int width, int height) {
         double a = Math.toRadians(next.degrees);
-        // The turn of the second move turns the first one's shift too.
-        double x = dx * Math.cos(a) - dy * Math.sin(a) + next.dx;
-        double y = dx * Math.sin(a) + dy * Math.cos(a) + next.dy;
-        return new CameraShift(x, y, degrees + next.degrees);
+        // The turn and zoom of the second move turn and stretch the first one's shift too.
+        double x = next.scale * (dx * Math.cos(a) - dy * Math.sin(a)) + next.dx;
+        double y = next.scale * (dx * Math.sin(a) + dy * Math.cos(a)) + next.dy;
+        return new CameraShift(x, y, degrees + next.degrees, scale * next.scale);
     }
 
-    /** "12 px right, 8 px down", and the turn when there is one: "turned 1.5 degrees clockwise". */
+    /**
+     * "12 px right, 8 px down", with the turn and zoom when there are: "turned 1.5 degrees clockwise", "zoomed in
+     * 3%".
+     */
     public String describe() {
+        return describe("");
+    }
+
+    /** As the camera's move: "moved 12 px right, 8 px down", "turned 1.5 degrees clockwise, zoomed in 3%". */
+    public String describeAsMove() {
+        return describe("moved ");
+    }
+
+    private String describe(String shiftVerb) {
         List<String> parts = new ArrayList<>();
         long x = Math.round(dx);
         long y = Math.round(dy);
@@ -46,11 +65,18 @@ public record CameraShift(double dx, double dy, double degrees) {
         if (y != 0) {
             parts.add(Math.abs(y) + " px " + (y > 0 ? "down" : "up"));
         }
+        if (!parts.isEmpty()) {
+            parts.set(0, shiftVerb + parts.get(0));
+        }
         if (Math.abs(degrees) >= 0.1) {
             parts.add(String.format(Locale.ROOT, "turned %.1f degrees %s", Math.abs(degrees),
                     degrees > 0 ? "clockwise" : "anticlockwise"));
         }
-        return parts.isEmpty() ? "back to where it was" : String.join(", ", parts);
+        long percent = Math.round((scale - 1) * 100);
+        if (percent != 0) {
+            parts.add("zoomed " + (percent > 0 ? "in " : "out ") + Math.abs(percent) + "%");
+        }
+        return parts.isEmpty() ? shiftVerb + "back to where it was" : String.join(", ", parts);
     }
 
     /** The layout moved with the picture; spots pushed past an edge keep the part inside the frame. */
@@ -60,7 +86,9 @@ public record CameraShift(double dx, double dy, double degrees) {
         }
         List<Spot> moved = new ArrayList<>(reference.size());
         for (Spot spot : reference.spots()) {
-            moved.add(spot.moved(Math.abs(degrees) < TURN_AS_BOX && spot.isAxisAligned()
+            boolean asBox = Math.abs(degrees) < TURN_AS_BOX
+                    && Math.abs(scale - 1) * Math.hypot(reference.width(), reference.height()) < 1;
+            moved.add(spot.moved(asBox && spot.isAxisAligned()
                     ? Spot.ofBox(spot.id(), shifted(spot.box(), reference)).outline()
                     : spot.outline().stream().map(v -> moved(v, reference)).toList()));
         }
@@ -79,8 +107,8 @@ public record CameraShift(double dx, double dy, double degrees) {
         double cx = frame.width() / 2.0;
         double cy = frame.height() / 2.0;
         double a = Math.toRadians(degrees);
-        double x = cx + (v.x() - cx) * Math.cos(a) - (v.y() - cy) * Math.sin(a) + dx;
-        double y = cy + (v.x() - cx) * Math.sin(a) + (v.y() - cy) * Math.cos(a) + dy;
+        double x = cx + scale * ((v.x() - cx) * Math.cos(a) - (v.y() - cy) * Math.sin(a)) + dx;
+        double y = cy + scale * ((v.x() - cx) * Math.sin(a) + (v.y() - cy) * Math.cos(a)) + dy;
         return new Vertex(Math.max(0, Math.min(frame.width(), x)), Math.max(0, Math.min(frame.height(), y)));
     }
 

@@ -16,10 +16,12 @@ import java.util.Optional;
 
 /**
  * Measures how a frame moved against a kept picture of the lot, on both made small (about 320 px across) and grey.
- * A phase correlation finds a plain shift for the cost of two small FFTs; ECC, dearer, fits a shift with a turn
- * when the correlation's peak is weak (a turn spreads it) or when a shift was found and may hide a turn. Parked and
- * passing cars are a small part of the picture, so the lot's fixed structure (lines, kerbs, asphalt) decides. The
- * small pictures are native buffers made once and released by {@link #close}.
+ * A phase correlation finds a plain shift for the cost of two small FFTs; two more, of the pictures' left and right
+ * halves, tell a turn (one half moves up as the other moves down) or a zoom (they move apart) that leaves the whole
+ * picture's shift near nothing. ECC, dearer, fits a shift with a turn and a zoom when the correlation's peak is weak
+ * (a turn spreads it), when a shift was found and may hide a turn, or when the halves disagree. Parked and passing
+ * cars are a small part of the picture, so the lot's fixed structure (lines, kerbs, asphalt) decides. The small
+ * pictures are native buffers made once and released by {@link #close}.
  */
 final class ShiftMeter implements AutoCloseable {
 
@@ -38,15 +40,26 @@ final class ShiftMeter implements AutoCloseable {
     static final double FLAT = 2;
     /** An ECC fit whose correlation is below this is no fit: the picture is not the lot turned a little. */
     static final double MIN_CORRELATION = 0.8;
+    /** Halves moving apart by this much at the corners (frame pixels) show a zoom. */
+    private static final double ZOOM_SEEN = CameraFollower.FOLLOW_FROM;
 
     private final double scale;
     private final Mat small = new Mat();
     private final Mat grey = new Mat();
-    private final Mat current = new Mat();
-    private final Mat kept = new Mat();
+    private final Mat current;
+    private final Mat kept;
+    /** Views of the left and right halves of {@link #kept} and {@link #current}, sharing their buffers. */
+    private final Mat keptLeft;
+    private final Mat keptRight;
+    private final Mat currentLeft;
+    private final Mat currentRight;
+    private final Mat halfWindow = new Mat();
+    private Point leftMoved;
+    private Point rightMoved;
     private final Mat keptMoved = new Mat();
     private final Mat window = new Mat();
     private final Mat warp = Mat.eye(2, 3, CvType.CV_32F);
+    private final Mat zoomWarp = Mat.eye(2, 3, CvType.CV_32F);
     private final Mat noMask = new Mat();
     private final Size smallSize;
     private final double[] peak = new double[1];
@@ -60,6 +73,16 @@ final class ShiftMeter implements AutoCloseable {
         scale = Math.max(1.0, Math.max(width, height) / (double) SIDE);
         smallSize = new Size(Math.round(width / scale), Math.round(height / scale));
         Imgproc.createHanningWindow(window, smallSize, CvType.CV_32F);
+        // Made at their size once: converting and copying into them then keeps their buffers, and so the halves.
+        current = new Mat(smallSize, CvType.CV_32F);
+        kept = new Mat(smallSize, CvType.CV_32F);
+        int rows = (int) smallSize.height;
+        int half = (int) smallSize.width / 2;
+        keptLeft = kept.submat(0, rows, 0, half);
+        keptRight = kept.submat(0, rows, half, 2 * half);
+        currentLeft = current.submat(0, rows, 0, half);
+        currentRight = current.submat(0, rows, half, 2 * half);
+        Imgproc.createHanningWindow(halfWindow, keptLeft.size(), CvType.CV_32F);
     }
 
     /** Makes the frame (BGR) the current picture. */
@@ -107,27 +130,101 @@ final class ShiftMeter implements AutoCloseable {
         return peak[0] >= CLEAR_PEAK ? Optional.of(new CameraShift(shift.x * scale, shift.y * scale, 0)) : Optional.empty();
     }
 
-    /** The shift and turn that ECC fits from a first guess; empty if it does not fit well. */
+    /**
+     * How far (frame pixels) the turn and the zoom that the two halves' shifts show move the picture's corners: a
+     * half that moves up while the other moves down turned, halves that move apart zoomed. 0 when a half's peak is
+     * unclear (the whole picture's peak then decides).
+     */
+    double bend() {
+        if (!measureHalves()) {
+            return 0;
+        }
+        double apart = smallSize.width / 2;
+        return (Math.abs(rightMoved.y - leftMoved.y) + Math.abs(rightMoved.x - leftMoved.x)) / apart * halfDiagonal();
+    }
+
+    /**
+     * Measures how the left and right halves moved, into {@link #leftMoved} and {@link #rightMoved} (small pixels);
+     * false when a half's peak is unclear. Their middles are half a picture apart: the difference of their moves
+     * over that is the turn (radians, down: clockwise) and the zoom.
+     */
+    private boolean measureHalves() {
+        leftMoved = Imgproc.phaseCorrelate(keptLeft, currentLeft, halfWindow, peak);
+        if (peak[0] < CLEAR_PEAK) {
+            return false;
+        }
+        rightMoved = Imgproc.phaseCorrelate(keptRight, currentRight, halfWindow, peak);
+        return peak[0] >= CLEAR_PEAK;
+    }
+
+    /** Half the frame's diagonal, in frame pixels: how far a turn or zoom moves the corners, per radian or per 1. */
+    private double halfDiagonal() {
+        return Math.hypot(smallSize.width, smallSize.height) / 2 * scale;
+    }
+
+    /**
+     * The shift, turn and zoom that fit from a first guess; empty if nothing fits well. ECC fits a shift with a turn
+     * (Euclidean). A zoom it cannot fit (an affine ECC, whose similarity was kept, settled on a 2.5% zoom for a plain
+     * turn on the simulated lot, and failed the check below for a real zoom), so when the halves moved apart, the
+     * halves' own shift, turn and zoom are checked too, and kept when they line the pictures up.
+     */
     Optional<CameraShift> fit(CameraShift guess) {
+        boolean turned = fitsTurn(guess);
+        boolean zoomed = zoomFromHalves() && confirmed(zoomWarp);
+        if (!turned && !zoomed) {
+            return Optional.empty();
+        }
+        (zoomed ? zoomWarp : warp).get(0, 0, warpValues);
+        float[] w = warpValues;
+        if (!zoomed && !guess.equals(CameraShift.NONE) && Math.abs(Math.atan2(w[3], w[0])) * halfDiagonal() < 1) {
+            // A turn that moves no corner by a pixel is ECC's noise: the phase correlation's shift is the finer.
+            return Optional.of(guess);
+        }
+        // ECC turns about the small picture's corner; the layout turns about the frame's centre.
+        double cx = smallSize.width / 2;
+        double cy = smallSize.height / 2;
+        double dx = w[2] - cx + w[0] * cx + w[1] * cy;
+        double dy = w[5] - cy + w[3] * cx + w[4] * cy;
+        return Optional.of(new CameraShift(dx * scale, dy * scale, Math.toDegrees(Math.atan2(w[3], w[0])),
+                zoomed ? Math.hypot(w[0], w[3]) : 1));
+    }
+
+    /**
+     * Puts the move the halves show (their mean shift, and the turn and zoom of their difference) in {@link #zoomWarp}
+     * when they show a zoom of {@link #ZOOM_SEEN} at the corners; false when they do not, or are unclear.
+     */
+    private boolean zoomFromHalves() {
+        if (!measureHalves()) {
+            return false;
+        }
+        double apart = smallSize.width / 2;
+        double zoom = (rightMoved.x - leftMoved.x) / apart;
+        if (Math.abs(zoom) * halfDiagonal() < ZOOM_SEEN) {
+            return false;
+        }
+        double turn = (rightMoved.y - leftMoved.y) / apart;
+        double cos = (1 + zoom) * Math.cos(turn);
+        double sin = (1 + zoom) * Math.sin(turn);
+        // About the small picture's middle, which moves by the halves' mean shift.
+        double cx = smallSize.width / 2;
+        double cy = smallSize.height / 2;
+        double mx = (leftMoved.x + rightMoved.x) / 2;
+        double my = (leftMoved.y + rightMoved.y) / 2;
+        zoomWarp.put(0, 0, cos, -sin, cx + mx - cos * cx + sin * cy, sin, cos, cy + my - sin * cx - cos * cy);
+        return true;
+    }
+
+    /** Whether ECC fits a shift with a turn from the guess, left in {@link #warp}, that is {@link #confirmed}. */
+    private boolean fitsTurn(CameraShift guess) {
         warp.put(0, 0, 1, 0, guess.dx() / scale, 0, 1, guess.dy() / scale);
         double correlation;
         try {
             correlation = Video.findTransformECC(kept, current, warp, Video.MOTION_EUCLIDEAN, criteria, noMask, 5);
         } catch (CvException e) {
             // ECC says so when it does not converge: the pictures are too far apart to fit.
-            return Optional.empty();
+            return false;
         }
-        if (correlation < MIN_CORRELATION || !confirmed()) {
-            return Optional.empty();
-        }
-        warp.get(0, 0, warpValues);
-        float[] w = warpValues;
-        // ECC turns about the small picture's corner; the layout turns about the frame's centre.
-        double cx = smallSize.width / 2;
-        double cy = smallSize.height / 2;
-        double dx = w[2] - cx + w[0] * cx + w[1] * cy;
-        double dy = w[5] - cy + w[3] * cx + w[4] * cy;
-        return Optional.of(new CameraShift(dx * scale, dy * scale, Math.toDegrees(Math.atan2(w[3], w[0]))));
+        return correlation >= MIN_CORRELATION && confirmed(warp);
     }
 
     /**
@@ -135,8 +232,8 @@ final class ShiftMeter implements AutoCloseable {
      * settle on a wrong turn with a good correlation, but then the phase correlation of the two finds no clear peak
      * at the same place.
      */
-    private boolean confirmed() {
-        Imgproc.warpAffine(kept, keptMoved, warp, smallSize, Imgproc.INTER_LINEAR);
+    private boolean confirmed(Mat fitted) {
+        Imgproc.warpAffine(kept, keptMoved, fitted, smallSize, Imgproc.INTER_LINEAR);
         Point left = Imgproc.phaseCorrelate(keptMoved, current, window, peak);
         return peak[0] >= CLEAR_PEAK && Math.hypot(left.x, left.y) < 1;
     }
@@ -145,11 +242,17 @@ final class ShiftMeter implements AutoCloseable {
     public void close() {
         small.release();
         grey.release();
+        keptLeft.release();
+        keptRight.release();
+        currentLeft.release();
+        currentRight.release();
+        halfWindow.release();
         current.release();
         kept.release();
         keptMoved.release();
         window.release();
         warp.release();
+        zoomWarp.release();
         noMask.release();
         mean.release();
         spread.release();

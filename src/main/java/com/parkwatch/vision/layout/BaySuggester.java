@@ -49,7 +49,18 @@ public final class BaySuggester {
 
     /** The bays of a video, numbered in reading order, at its frames' size. */
     public static Layout suggest(FrameSource source, long maxFrames) throws SourceException {
-        StillBackground still = StillBackground.of(source, SAMPLES, maxFrames);
+        return suggest(StillBackground.of(source, SAMPLES, maxFrames));
+    }
+
+    /**
+     * The bays of a few stills of the lot (JPEG, the engine's sampled frames, oldest first), at their size: with one
+     * still, whatever stands in it counts as standing still.
+     */
+    public static Layout suggest(List<byte[]> jpegs) {
+        return suggest(StillBackground.ofJpegs(jpegs));
+    }
+
+    private static Layout suggest(StillBackground still) {
         try {
             List<Box> bays = bays(cars(still));
             bays.sort(Comparator.comparingInt((Box b) -> (b.y() + b.height() / 2) / Math.max(1, b.height()))
@@ -58,7 +69,7 @@ public final class BaySuggester {
             for (Box bay : bays) {
                 spots.add(Spot.ofBox(spots.size() + 1, bay));
             }
-            return new Layout(source.width(), source.height(), spots);
+            return new Layout(still.median().cols(), still.median().rows(), spots);
         } finally {
             still.release();
         }

@@ -5,6 +5,8 @@ import com.parkwatch.vision.video.FrameSource;
 import com.parkwatch.vision.video.SourceException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +62,37 @@ final class StillBackground {
             throw new SourceException("the video has " + kept.size() + " frames to look at: at least 3 are needed to see what stands still");
         }
         return of(width, height, kept);
+    }
+
+    /** The stills (JPEG, all of one size), as many as there are. */
+    static StillBackground ofJpegs(List<byte[]> jpegs) {
+        if (jpegs.isEmpty()) {
+            throw new IllegalArgumentException("no picture of the lot yet");
+        }
+        List<byte[]> frames = new ArrayList<>();
+        int width = 0;
+        int height = 0;
+        for (byte[] jpeg : jpegs) {
+            MatOfByte encoded = new MatOfByte(jpeg);
+            Mat frame = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+            try {
+                if (frame.empty() || (!frames.isEmpty() && (frame.cols() != width || frame.rows() != height))) {
+                    continue;
+                }
+                width = frame.cols();
+                height = frame.rows();
+                byte[] pixels = new byte[width * height * 3];
+                frame.get(0, 0, pixels);
+                frames.add(pixels);
+            } finally {
+                encoded.release();
+                frame.release();
+            }
+        }
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("the pictures of the lot could not be read");
+        }
+        return of(width, height, frames);
     }
 
     private static StillBackground of(int width, int height, List<byte[]> frames) {

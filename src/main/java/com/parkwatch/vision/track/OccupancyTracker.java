@@ -222,6 +222,11 @@ public final class OccupancyTracker implements AutoCloseable {
         return layout;
     }
 
+    /** Where the spots are now: the layout moved with the camera as far as it was followed. */
+    public Layout followedLayout() {
+        return camera.layout();
+    }
+
     @Override
     public void close() {
         if (cropper != null) {

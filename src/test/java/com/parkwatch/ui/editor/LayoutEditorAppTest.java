@@ -7,7 +7,6 @@ import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LayoutFiles;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.Vertex;
-import com.parkwatch.ui.BackgroundTasks;
 import com.parkwatch.ui.KioskLauncher;
 import com.parkwatch.vision.classify.CorrectionFolder;
 import com.parkwatch.vision.classify.SvmClassifier;
@@ -18,9 +17,7 @@ import com.parkwatch.vision.video.RtspTransport;
 import com.parkwatch.watch.LotWatch;
 import com.parkwatch.watch.SimulatedLotLayouts;
 import com.parkwatch.watch.WatchOptions;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +36,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,15 +88,7 @@ class LayoutEditorAppTest {
                 100, RtspTransport.AUTO, layouts, SvmClassifier.loadDefault(), TrackerSettings.withStep(10), store,
                 BookingRules.DEFAULT, new CorrectionFolder(dir.resolve("corrections")), Clock.systemUTC()));
         watch.start();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            editor = LayoutEditor.forLot(watch, new SetupOptions(true, dir.resolve("lot.json"), List.of(TUTORIAL)),
-                    new OffTheFxThread());
-            Scene scene = new Scene(editor, 1600, 900);
-            scene.getStylesheets().add(KioskLauncher.class.getResource("/ui/kiosk.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        editor = EditorStage.show(watch, dir.resolve("lot.json"), List.of(TUTORIAL));
     }
 
     @AfterAll
@@ -108,23 +96,6 @@ class LayoutEditorAppTest {
         FxToolkit.cleanupStages();
         watch.close();
         store.close();
-    }
-
-    /** As the kiosk's tasks: the work on another thread, its outcome on the FX thread. */
-    private static final class OffTheFxThread implements BackgroundTasks {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            Thread t = new Thread(() -> {
-                try {
-                    T result = work.call();
-                    Platform.runLater(() -> onSuccess.accept(result));
-                } catch (Exception e) {
-                    Platform.runLater(() -> onFailure.accept(e));
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     @BeforeEach

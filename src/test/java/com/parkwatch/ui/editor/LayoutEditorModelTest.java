@@ -10,10 +10,8 @@ import com.parkwatch.ui.CurrentThreadTasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -28,19 +26,8 @@ class LayoutEditorModelTest {
     @TempDir
     Path dir;
 
-    private final List<Layout> used = new ArrayList<>();
-    private final LayoutEditorModel model = new LayoutEditorModel(new CurrentThreadTasks(), new LayoutTarget() {
-        @Override
-        public Path file() {
-            return dir.resolve("lot.json");
-        }
-
-        @Override
-        public void use(Layout layout) throws IOException {
-            LayoutFiles.write(layout, file());
-            used.add(layout);
-        }
-    }, List.of());
+    private final RecordingTarget target = new RecordingTarget(() -> dir.resolve("lot.json"));
+    private final LayoutEditorModel model = new LayoutEditorModel(new CurrentThreadTasks(), target, List.of());
 
     private Layout layout() {
         return model.layoutProperty().get();
@@ -208,7 +195,7 @@ class LayoutEditorModelTest {
         assertFalse(model.unsavedProperty().get());
         Layout read = LayoutFiles.read(dir.resolve("lot.json"));
         assertEquals(layout(), read);
-        assertEquals(List.of(read), used);
+        assertEquals(List.of(read), target.used);
         assertTrue(model.messageProperty().get().startsWith("Saved 1 bay to "));
     }
 
@@ -223,7 +210,7 @@ class LayoutEditorModelTest {
         assertTrue(model.failedProperty().get());
         assertTrue(model.messageProperty().get().startsWith("The layout was not saved: cannot write "), model.messageProperty().get());
         assertTrue(model.unsavedProperty().get());
-        assertTrue(used.isEmpty());
+        assertTrue(target.used.isEmpty());
     }
 
     @Test

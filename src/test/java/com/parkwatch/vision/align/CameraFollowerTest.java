@@ -23,9 +23,14 @@ class CameraFollowerTest {
 
     /** What the follower saw at each sample from 0 to frame 600. */
     private static List<CameraFollower.Look> follow(CameraFollower follower, double dx, double dy, double degrees) {
+        return follow(follower, dx, dy, degrees, 1);
+    }
+
+    private static List<CameraFollower.Look> follow(CameraFollower follower, double dx, double dy, double degrees,
+                                                    double scale) {
         List<CameraFollower.Look> looks = new ArrayList<>();
         try (SimulatedLot lot = new SimulatedLot(7);
-             Knock knock = new Knock(SimulatedLot.WIDTH, SimulatedLot.HEIGHT, dx, dy, degrees)) {
+             Knock knock = new Knock(SimulatedLot.WIDTH, SimulatedLot.HEIGHT, dx, dy, degrees, scale)) {
             for (int f = 0; f <= 600; f++) {
                 Mat frame = lot.next();
                 if (f % 30 == 0) {
@@ -62,6 +67,48 @@ class CameraFollowerTest {
             assertEquals(5, shift.dx(), 1.5);
             assertEquals(-6, shift.dy(), 1.5);
             assertFalse(follower.layout().spots().get(0).isAxisAligned(), "a turned spot is a turned polygon");
+        }
+    }
+
+    @Test
+    void aTurnOfOneAndAHalfDegreesAboutTheMiddleIsFollowedAtTheFirstSampleAfterIt() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 0, 0, 1.5);
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.subList(0, 14).stream().distinct().toList());
+            assertEquals(CameraFollower.Look.MOVED, looks.get(14), "a turn with no shift is seen: " + looks);
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.subList(15, looks.size()).stream().distinct().toList());
+            CameraMove move = follower.latest().orElseThrow();
+            assertEquals(1.5, move.shift().degrees(), 0.2);
+            assertEquals(1, move.shift().scale(), 0.005);
+            assertTrue(move.describe("14:03").matches("the camera (moved \\d px \\w+, (\\d px \\w+, )?)?turned 1\\.[3-7] degrees "
+                    + "clockwise at 14:03; the layout followed"), move.describe("14:03"));
+            // The spot's corner farthest from the middle moved as the picture did.
+            Layout expected = new CameraShift(0, 0, 1.5).apply(SQUARE);
+            assertEquals(expected.spots().get(0).centre().x(), follower.layout().spots().get(0).centre().x(), 1.5);
+            assertEquals(expected.spots().get(0).centre().y(), follower.layout().spots().get(0).centre().y(), 1.5);
+        }
+    }
+
+    @Test
+    void aZoomOfThreePercentIsFollowedAsAZoom() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 0, 0, 0, 1.03);
+            assertEquals(CameraFollower.Look.MOVED, looks.get(14), "a zoom about the middle is seen: " + looks);
+            CameraMove move = follower.latest().orElseThrow();
+            assertEquals(1.03, move.shift().scale(), 0.01);
+            assertEquals(0, move.shift().degrees(), 0.2);
+            assertTrue(move.describe("14:03").matches("the camera (moved .*, )?(turned 0.\\d degrees \\w+, )?zoomed in [23]% at 14:03; the layout followed"),
+                    move.describe("14:03"));
+            assertFalse(follower.lost());
+            assertEquals(60 * 1.03, follower.layout().spots().get(0).box().width(), 2);
+        }
+    }
+
+    @Test
+    void aZoomOfTenPercentIsTooFarToFollow() {
+        try (CameraFollower follower = new CameraFollower(SQUARE)) {
+            List<CameraFollower.Look> looks = follow(follower, 0, 0, 0, 1.10);
+            assertTrue(looks.get(15) == CameraFollower.Look.LOST, "lost within two samples: " + looks);
         }
     }
 

@@ -75,12 +75,25 @@ class KnockedSimulatedLotTest {
 
     @Test
     void theSpotsFollowAShiftWithoutAnySpotChangingStateAtIt() {
-        Run steady = run(0, 0, 0);
         Run knocked = run(12, 8, 0);
-        assertTrue(knocked.move().followed());
         assertEquals(420, knocked.move().frame(), "followed at the first sample after the knock");
         assertEquals(12, knocked.move().shift().dx(), 1.5);
         assertEquals(8, knocked.move().shift().dy(), 1.5);
+        followedWithoutFlips(knocked);
+    }
+
+    @Test
+    void theSpotsFollowATurnOfOneAndAHalfDegreesAboutTheMiddleWithoutAnySpotChangingStateAtIt() {
+        Run knocked = run(0, 0, 1.5);
+        assertTrue(knocked.move().frame() <= 450, "followed within two samples of the knock, at " + knocked.move().frame());
+        assertEquals(1.5, knocked.move().shift().degrees(), 0.2);
+        followedWithoutFlips(knocked);
+    }
+
+    /** Followed, states held across the move, as right after it as the unknocked lot, no flips beyond its own. */
+    private static void followedWithoutFlips(Run knocked) {
+        Run steady = run(0, 0, 0);
+        assertTrue(knocked.move().followed());
         assertFalse(knocked.lost());
         // Samples 13 and 14 are frames 390 and 420: states held across the move.
         assertEquals(knocked.samples().get(13).freeSpotIds(), knocked.samples().get(14).freeSpotIds());

@@ -87,19 +87,47 @@ class KnockedTutorialClipTest {
         assertEquals(1, run.log().size(), "said once: " + run.log());
         assertTrue(run.log().get(0).matches("the camera moved 1\\d px right, \\d px down at 0:14.0 \\(frame 420\\); the layout followed"),
                 run.log().get(0));
+        assertNoSteadySpotFlipsOrGoesWrong(run);
+    }
 
+    @Test
+    void theLayoutFollowsATurnOfOneAndAHalfDegreesAndAtMostFourSteadySpotsFlip() throws Exception {
+        Run run = analyseKnocked(0, 0, 1.5, 849);
+        assertTrue(run.move().followed());
+        assertTrue(run.move().frame() <= 450, "followed within two samples of frame 400, at " + run.move().frame());
+        assertEquals(1.5, run.move().shift().degrees(), 0.3);
+        assertFalse(run.lost());
+        assertTrue(run.log().get(0).matches("the camera (moved .*, )?turned 1\\.\\d degrees clockwise at 0:1\\d.0 \\(frame 4[25]0\\); the layout followed"),
+                run.log().get(0));
+        // Measured: 4 of the 390 steady spots flip once each (3, 45, 58, 129; docs/engine.md); no more.
+        Map<Integer, Integer> flips = new TreeMap<>(changesBySpot(run));
+        flips.keySet().retainAll(steadySpots().keySet());
+        assertTrue(flips.size() <= 4, "flips of steady spots: " + flips);
+    }
+
+    /** The spots labelled steady through the clip, with their state. */
+    private Map<Integer, Occupancy> steadySpots() throws Exception {
         Map<Integer, Occupancy> truth = new TreeMap<>();
         try (InputStream in = getClass().getResourceAsStream("/tutorial-full-720p-stable-spots.json")) {
             JsonNode stable = new ObjectMapper().readTree(in).get("stable");
             stable.fields().forEachRemaining(e -> truth.put(Integer.parseInt(e.getKey()),
                     Occupancy.valueOf(e.getValue().asText().toUpperCase())));
         }
+        return truth;
+    }
+
+    private static Map<Integer, Integer> changesBySpot(Run run) {
         StateChanges changes = new StateChanges();
         run.samples().forEach(changes::record);
-        Map<Integer, Integer> flips = new TreeMap<>(changes.bySpot());
+        return changes.bySpot();
+    }
+
+    /** No steady spot flips, and one shown right just before the knock is shown right at every sample after it. */
+    private void assertNoSteadySpotFlipsOrGoesWrong(Run run) throws Exception {
+        Map<Integer, Occupancy> truth = steadySpots();
+        Map<Integer, Integer> flips = new TreeMap<>(changesBySpot(run));
         flips.keySet().retainAll(truth.keySet());
         assertEquals(Map.of(), flips, "flips of steady spots");
-        // A steady spot shown right just before the knock is shown right at every sample after it.
         LotSnapshot before = run.samples().get(13);
         Map<Integer, Long> wrongAfter = new TreeMap<>();
         for (LotSnapshot s : run.samples().subList(14, run.samples().size())) {
