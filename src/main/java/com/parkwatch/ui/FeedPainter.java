@@ -81,7 +81,7 @@ final class FeedPainter implements EngineLoop.SampleListener, AutoCloseable {
     void relayout(Layout camera) {
         drawnFrom = camera;
         annotator.close();
-        annotator = new Annotator(camera.fittedTo((int) shownSize.width, (int) shownSize.height));
+        annotator = Annotator.withoutPanel(camera.fittedTo((int) shownSize.width, (int) shownSize.height));
         lotChanged.set(true);
     }
 

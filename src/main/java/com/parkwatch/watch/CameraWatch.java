@@ -111,7 +111,7 @@ public final class CameraWatch implements AutoCloseable {
         this.clock = options.clock();
         this.lot = lot;
         this.numbered = numbered;
-        picture = new SnapshotPicture(lot, layout, number);
+        picture = new SnapshotPicture(lot, layout, number, this::followedLayout);
         engine = LotWatch.daemon(number == 1 ? "engine" : "engine-" + number).newThread(this::runEngine);
         opened.relay().target = this::sourceStatus;
     }
@@ -248,7 +248,7 @@ public final class CameraWatch implements AutoCloseable {
         // The new layout was drawn on today's picture: the next tracker keeps that as the reference.
         redrawn = true;
         SnapshotPicture before = picture;
-        SnapshotPicture replaced = new SnapshotPicture(lot, next, number);
+        SnapshotPicture replaced = new SnapshotPicture(lot, next, number, this::followedLayout);
         replaced.takeFrameOf(before);
         picture = replaced;
         before.close();
@@ -370,7 +370,7 @@ public final class CameraWatch implements AutoCloseable {
         if (!fitted.equals(layout)) {
             layout = fitted;
             SnapshotPicture before = picture;
-            picture = new SnapshotPicture(lot, fitted, number);
+            picture = new SnapshotPicture(lot, fitted, number, this::followedLayout);
             before.close();
         }
     }

@@ -7,6 +7,8 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
+import java.util.function.Supplier;
+
 /**
  * The annotated picture of the lot for web pages, as JPEG. The engine only copies each sampled frame here; the
  * drawing and the encoding happen when a page asks, on the web's thread, with the lot's state at that moment (so a
@@ -18,7 +20,11 @@ final class SnapshotPicture implements AutoCloseable {
     private final LiveLot lot;
     /** The camera whose frames these are, from 1: its spots are drawn. */
     private final int camera;
-    private final Annotator annotator;
+    /** The camera's layout where the camera follower moved it: the boxes are drawn where the cars are. */
+    private final Supplier<Layout> followed;
+    /** The layout the annotator draws, replaced (under the encoding lock) when the follower moved it. */
+    private Layout drawnFrom;
+    private Annotator annotator;
     private final Mat sampled = new Mat();
     private final Mat canvas = new Mat();
     private final MatOfByte jpeg = new MatOfByte();
@@ -26,9 +32,12 @@ final class SnapshotPicture implements AutoCloseable {
     private long frames;
     private boolean closed;
 
-    SnapshotPicture(LiveLot lot, Layout layout, int camera) {
+    /** @param followed the layout where the camera follower moved it, at the frames' size: read at each drawing */
+    SnapshotPicture(LiveLot lot, Layout layout, int camera, Supplier<Layout> followed) {
         this.lot = lot;
         this.camera = camera;
+        this.followed = followed;
+        this.drawnFrom = layout;
         this.annotator = new Annotator(layout);
     }
 
@@ -50,6 +59,12 @@ final class SnapshotPicture implements AutoCloseable {
                 }
                 // The engine waits for this copy only, not for the drawing and encoding.
                 sampled.copyTo(canvas);
+            }
+            Layout now = followed.get();
+            if (now != drawnFrom) {
+                annotator.close();
+                annotator = new Annotator(now);
+                drawnFrom = now;
             }
             annotator.show(lot.view().camera(camera));
             annotator.draw(canvas);

@@ -53,6 +53,9 @@ class FeedPainterTest {
             shown = painter.handOff().take();
             assertTrue(drawn(shown, 140, 205), "the left edge where the camera moved it");
             assertTrue(!drawn(shown, 100, 205), "nothing where the box was");
+            for (int[] corner : new int[][]{{2, 2}, {637, 2}, {2, 357}, {637, 357}}) {
+                assertTrue(!drawn(shown, corner[0], corner[1]), "no counts panel over the feed: the header has them");
+            }
         } finally {
             black.release();
         }

@@ -2,6 +2,7 @@ package com.parkwatch.watch;
 
 import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
+import com.parkwatch.vision.align.CameraShift;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,7 +36,8 @@ class SnapshotPictureTest {
         OpenCv.load();
         Layout layout = new Layout(320, 240, List.of(Spot.ofBox(1, new Box(100, 100, 60, 100))));
         LiveLot lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
-        try (SnapshotPicture picture = new SnapshotPicture(lot, layout, 1)) {
+        AtomicReference<Layout> followed = new AtomicReference<>(layout);
+        try (SnapshotPicture picture = new SnapshotPicture(lot, layout, 1, followed::get)) {
             assertNull(picture.latestJpeg(), "nothing to show before the first sample");
             Mat frame = new Mat(240, 320, CvType.CV_8UC3, Scalar.all(90));
             lot.health(SourceHealth.live());
@@ -45,6 +48,14 @@ class SnapshotPictureTest {
             // A booking shows in the next picture asked for, with no new sample.
             lot.reservations(Map.of(1, Instant.now().plusSeconds(600)));
             assertColour(SpotState.RESERVED, picture.latestJpeg());
+
+            // A knocked camera: the box is drawn where the follower moved it, not where the file has it.
+            followed.set(new CameraShift(0, 30, 0).apply(layout));
+            Mat moved = Imgcodecs.imdecode(new MatOfByte(picture.latestJpeg()), Imgcodecs.IMREAD_COLOR);
+            assertEquals(90, moved.get(100, 130)[0], 30, "nothing where the box's top edge was");
+            assertEquals(Palette.rgb(SpotState.RESERVED) & 0xff, moved.get(130, 130)[0], 30, "the top edge moved down");
+            moved.release();
+            followed.set(layout);
 
             // A blind camera's last picture shows no state as current: every box grey.
             lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
