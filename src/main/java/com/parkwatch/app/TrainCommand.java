@@ -77,8 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         List<EmbeddedSource> sources = new ArrayList<>();
-        try (Backbone backbone = new Backbone()) {
-            SourceEmbedder embedder = new SourceEmbedder(backbone, seed);
+        try (Backbone backbone = new Backbone(); SourceEmbedder embedder = new SourceEmbedder(backbone, seed)) {
             eachSource(c -> {
                 embedder.add(c.crop(), c.label());
                 c.crop().release();

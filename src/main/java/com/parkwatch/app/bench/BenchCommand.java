@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -56,6 +57,8 @@ import java.util.concurrent.Callable;
                 "resident memory. After a round not counted, the passes take turns playing the whole clip",
                 "(--loop-count rounds)."})
 public final class BenchCommand implements Callable<Integer> {
+
+    private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     /** Steps of the 10,368-spot lot that are timed, after the first, which classifies every spot. */
     private static final int LARGE_LOT_STEPS = 30;
@@ -88,8 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
     record StepTimes(String lot, int spots, int steps, double meanMs, double maxMs, double classifiedPerStep) {
     }
 
+    /** The lot's first sample, which classifies every spot at once; the resident set from before the model loaded. */
+    record FirstSample(int spots, double cpuSeconds, double wallSeconds, long residentGrowthKb) {
+    }
+
     record Report(String video, int width, int height, int spots, int step, int loops, String date, String java,
-                  int cores, double startupSeconds, List<Pass> passes, List<StepTimes> analysisPerStep, long residentStartKb,
+                  int cores, double startupSeconds, FirstSample firstSample, List<Pass> passes, List<StepTimes> analysisPerStep, long residentStartKb,
                   long residentEndKb, long residentPeakKb, long heapUsedEndKb) {
     }
 
@@ -133,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
             return camerasCall();
         }
         settings = step.settings();
+        long residentBeforeModel = ProcessUsage.residentKb();
         SpotClassifier loaded = model.load();
         classifier = new SpotClassifier() {
             @Override
@@ -155,6 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
             width = frames.width();
             height = frames.height();
         }
+        FirstSample firstSample = firstSample(loaded, residentBeforeModel);
         published = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
         published.health(SourceHealth.live());
         MqttPublisher publisher = mqtt == null ? null
@@ -195,7 +204,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<StepTimes> perStep = List.of(lotSteps, largeLotSteps());
         Runtime rt = Runtime.getRuntime();
         Report report = new Report(SourceNames.redacted(source.video()), width, height, layout.size(), settings.step(), source.loopCount(),
-                Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), startup, passes,
+                Instant.now().toString(), System.getProperty("java.version"), rt.availableProcessors(), startup, firstSample, passes,
                 perStep, residentStart, ProcessUsage.residentKb(), ProcessUsage.peakResidentKb(),
                 (rt.totalMemory() - rt.freeMemory()) / 1024);
         print(report);
@@ -268,6 +277,25 @@ public final class BenchCommand implements Callable<Integer> {
                 engines.keepsRealTime() ? (one ? "keeps" : "keep") : (one ? "does not keep" : "do not keep"),
                 engines.cpuSecondsPerSecondOfVideo(), r.cores(), r.passes().get(1).cpuSecondsPerSecondOfVideo(),
                 r.passes().get(2).cpuSecondsPerSecondOfVideo(), engines.slowestFramesPerSecond());
+    }
+
+    /**
+     * A new tracker's first sample of the clip's first frame, as a lot's engine starts: every spot classified
+     * together, timed on this thread, before anything else ran the classifier.
+     */
+    private FirstSample firstSample(SpotClassifier loaded, long residentBeforeModel) throws SourceException {
+        try (FrameSource frames = SourceOptions.open(source.video(), 1);
+             OccupancyTracker tracker = new OccupancyTracker(layout, loaded, settings)) {
+            Mat frame = frames.next();
+            if (frame == null) {
+                throw new SourceException("the video has no frame to sample");
+            }
+            long cpu = THREAD_CPU.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            tracker.accept(frame, 0, 0);
+            return new FirstSample(layout.size(), (THREAD_CPU.getCurrentThreadCpuTime() - cpu) / 1e9,
+                    (System.nanoTime() - wall) / 1e9, ProcessUsage.residentKb() - residentBeforeModel);
+        }
     }
 
     /** Plays the clip once through the pass, adding its cost to {@code into}. */
@@ -455,6 +483,10 @@ public final class BenchCommand implements Callable<Integer> {
                     "analysis per step, %s (%d spots): mean %.2f ms, longest %.2f ms, %d steps, %.1f spots classified per step%n",
                     s.lot(), s.spots(), s.meanMs(), s.maxMs(), s.steps(), s.classifiedPerStep());
         }
+        FirstSample first = r.firstSample();
+        System.out.printf(Locale.ROOT,
+                "first sample (all %d spots classified): %.2f s of CPU on the engine's thread, %.2f s wall; resident set %+.1f MB from before the model loaded%n",
+                first.spots(), first.cpuSeconds(), first.wallSeconds(), first.residentGrowthKb() / 1024.0);
         System.out.printf(Locale.ROOT, "start-up: first annotated frame %.2f s after the process started%n", r.startupSeconds());
         System.out.printf(Locale.ROOT, "resident set: %.1f MB at start, %.1f MB at end, %.1f MB peak; heap in use %.1f MB%n",
                 r.residentStartKb() / 1024.0, r.residentEndKb() / 1024.0, r.residentPeakKb() / 1024.0,

@@ -24,7 +24,9 @@ import java.util.List;
  * as fixed-shape ONNX (one file for single crops, one for batches of {@link #BATCH}) and run by OpenCV's dnn. Crops
  * wider than tall are turned upright first, as the network's measured figures were (assets/models, README), and
  * given the network in grey: in colour a head trained on two lots carried far worse to the third (PKLot left out
- * of training: 0.55 in colour, 0.82 in grey; docs/accuracy.md).
+ * of training: 0.55 in colour, 0.82 in grey; docs/accuracy.md). They go in at {@link #SIDE} pixels square, not the
+ * graphs' 128 (OpenCV sizes the graph to its input): a third of the CPU, and with the training's light
+ * jitter a head that carries further to lots never trained on (docs/accuracy.md).
  * Reuses its buffers; not thread-safe; {@link #close()} frees the networks.
  */
 public final class Backbone implements AutoCloseable {
@@ -33,12 +35,13 @@ public final class Backbone implements AutoCloseable {
         OpenCv.load();
     }
 
-    public static final String KIND = "mobilenetv2-block10-128-grey";
+    public static final String KIND = "mobilenetv2-block10-64-grey";
     public static final int FEATURES = 384;
     public static final int BATCH = 16;
     static final String SINGLE_RESOURCE = "/models/mobilenetv2-block10-1x128.onnx";
     static final String BATCH_RESOURCE = "/models/mobilenetv2-block10-16x128.onnx";
-    private static final Size INPUT = new Size(128, 128);
+    static final int SIDE = 64;
+    private static final Size INPUT = new Size(SIDE, SIDE);
     /** The graphs divide by 255 themselves: pixels go in as they are, red first. */
     private static final Image2BlobParams PIXELS = new Image2BlobParams(Scalar.all(1), INPUT, Scalar.all(0), true,
             CvType.CV_32F);

@@ -19,6 +19,14 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
+    /**
+     * The shipped SVM and head together: on each labelled source left out of training, and on frames made darker or
+     * hazier, ahead of either alone (docs/accuracy.md).
+     */
+    public static CombinedClassifier loadDefault() {
+        return CombinedClassifier.loadDefault();
+    }
+
     /** The classifier of a model file; a file that is not one gets a {@link ModelException} in one sentence. */
     public static SpotClassifier load(Path file) {
         String name = file.toString();

@@ -12,12 +12,14 @@ import java.util.Random;
  * Turns one training source's labelled crops into backbone features, a batch at a time, keeping only the features
  * (a crop is released once embedded). Each crop is mirrored left to right or not, at random (seeded): a lot seen
  * from the other side is still a lot, and a spot with a wall on its right teaches the same spot with the wall on
- * its left.
+ * its left. Each crop is also shown in other light or not, at random ({@link LightJitter}): the head learns cars
+ * and asphalt, not the few hours of weather each source was filmed in.
  */
-public final class SourceEmbedder {
+public final class SourceEmbedder implements AutoCloseable {
 
     private final Backbone backbone;
     private final Random random;
+    private final LightJitter light;
     private final List<Mat> pending = new ArrayList<>(Backbone.BATCH);
     private final List<float[]> rows = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
@@ -26,6 +28,7 @@ public final class SourceEmbedder {
     public SourceEmbedder(Backbone backbone, long seed) {
         this.backbone = backbone;
         random = new Random(seed);
+        light = new LightJitter(random);
     }
 
     /** Adds a crop (copied; the caller keeps its own). */
@@ -38,6 +41,9 @@ public final class SourceEmbedder {
             Core.flip(crop, copy, 1);
         } else {
             crop.copyTo(copy);
+        }
+        if (random.nextBoolean()) {
+            light.apply(copy, copy);
         }
         pending.add(copy);
         labels.add(label == Occupancy.OCCUPIED);
@@ -66,5 +72,11 @@ public final class SourceEmbedder {
         rows.clear();
         labels.clear();
         return source;
+    }
+
+    @Override
+    public void close() {
+        pending.forEach(Mat::release);
+        light.release();
     }
 }

@@ -37,8 +37,7 @@ class BackboneClassifierTest {
     }
 
     private static HeadModel trainOn(List<LabelledCrop> crops, long seed) {
-        try (Backbone backbone = new Backbone()) {
-            SourceEmbedder embedder = new SourceEmbedder(backbone, seed);
+        try (Backbone backbone = new Backbone(); SourceEmbedder embedder = new SourceEmbedder(backbone, seed)) {
             for (LabelledCrop c : crops) {
                 embedder.add(c.crop(), c.label());
                 c.crop().release();

@@ -62,7 +62,7 @@ class BackboneTest {
     /** The network sees the crop in grey: a crop and its grey copy give the same features, a camera's tint none. */
     @Test
     void colourDoesNotReachTheNetwork() {
-        Mat crop = new Mat(128, 128, CvType.CV_8UC3); // the input size: no resizing to round differently
+        Mat crop = new Mat(Backbone.SIDE, Backbone.SIDE, CvType.CV_8UC3); // the input size: no resizing to round differently
         Core.randu(crop, 0, 255);
         Mat grey = new Mat();
         Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);

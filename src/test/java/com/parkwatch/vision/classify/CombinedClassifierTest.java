@@ -41,12 +41,12 @@ class CombinedClassifierTest {
     }
 
     @Test
-    void answersTheMeanOfTheTwoModelsLogOddsAloneAndInABatch() {
+    void answersTheWeightedMeanOfTheTwoModelsLogOddsAloneAndInABatch() {
         try (CombinedClassifier combined = new CombinedClassifier(SvmClassifier.loadDefault(), BackboneClassifier.loadDefault())) {
             List<Mat> mats = crops.stream().map(LabelledCrop::crop).toList();
             List<Verdict> batch = combined.classifyAll(mats);
             for (int i = 0; i < mats.size(); i++) {
-                double expected = (logOdds(svm.classify(mats.get(i))) + logOdds(head.classify(mats.get(i)))) / 2;
+                double expected = 0.65 * logOdds(svm.classify(mats.get(i))) + 0.35 * logOdds(head.classify(mats.get(i)));
                 Verdict alone = combined.classify(mats.get(i));
                 assertEquals(expected, logOdds(alone), 1e-6);
                 assertEquals(alone.occupancy(), batch.get(i).occupancy());
@@ -63,13 +63,16 @@ class CombinedClassifierTest {
             combined.learn(crop, wrong);
             Verdict taught = combined.classify(crop);
             assertEquals(wrong, taught.occupancy());
-            // Both parts moved: the SVM's corrected margin (log-odds 2.2) and the head's (3) average to 2.6.
-            assertEquals(2.6, Math.abs(logOdds(taught)), 0.05);
+            // Both parts moved: the SVM's corrected margin (log-odds 2.2) and the head's (3), weighed 0.65 to 0.35.
+            assertEquals(0.65 * 2.2 + 0.35 * 3, Math.abs(logOdds(taught)), 0.05);
         }
     }
 
     @Test
-    void theShippedPairIsNamedSvmPlusBackboneAndAnotherOrderIsRefused() {
+    void theShippedPairIsTheDefaultNamedSvmPlusBackboneAndAnotherOrderIsRefused() {
+        SpotClassifier byDefault = ModelFiles.loadDefault();
+        assertInstanceOf(CombinedClassifier.class, byDefault);
+        ((CombinedClassifier) byDefault).close();
         SpotClassifier pair = ModelFiles.load(Path.of("svm+backbone"));
         assertInstanceOf(CombinedClassifier.class, pair);
         ((CombinedClassifier) pair).close();

@@ -35,8 +35,7 @@ class CorrectionsOnAnotherLotTest {
     /** The network's head, trained on every third tutorial crop and measured on every fourth of the other day. */
     @Test
     void twentyCorrectionsLiftTheNetworksHeadToo() {
-        try (Backbone backbone = new Backbone()) {
-            SourceEmbedder embedder = new SourceEmbedder(backbone, 1);
+        try (Backbone backbone = new Backbone(); SourceEmbedder embedder = new SourceEmbedder(backbone, 1)) {
             for (PatchFolders.Patch p : everyNth(PatchFolders.read(SharedData.require("clf-data")), 3)) {
                 Mat crop = Imgcodecs.imread(p.image().toString(), Imgcodecs.IMREAD_COLOR);
                 embedder.add(crop, p.label());

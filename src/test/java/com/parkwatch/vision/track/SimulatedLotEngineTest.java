@@ -1,11 +1,13 @@
 package com.parkwatch.vision.track;
 
-import com.parkwatch.vision.classify.SvmClassifier;
+import com.parkwatch.vision.classify.CombinedClassifier;
+import com.parkwatch.vision.classify.ModelFiles;
 import com.parkwatch.vision.sim.SimulatedLot;
 
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.LotSnapshot;
 import com.parkwatch.lot.Occupancy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
@@ -26,11 +28,16 @@ class SimulatedLotEngineTest {
     private static final int STEP = 30;
     private static final int FRAMES = 4500;
 
-    private static SvmClassifier model;
+    private static CombinedClassifier model;
 
     @BeforeAll
     static void loadModel() {
-        model = SvmClassifier.loadDefault();
+        model = ModelFiles.loadDefault();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
     }
 
     /** Per sampled frame: the truth and the engine's state of every spot. */
