@@ -47,7 +47,8 @@ public final class Backbone implements AutoCloseable {
             CvType.CV_32F);
 
     private final Net single;
-    private final Net batch;
+    /** Loaded at the first full batch: the engine's pair runs crops one by one and never needs it. */
+    private Net batch;
     private final Mat turned = new Mat();
     private final Mat grey = new Mat();
     private final Mat[] resized = new Mat[BATCH];
@@ -57,7 +58,6 @@ public final class Backbone implements AutoCloseable {
 
     public Backbone() {
         single = network(SINGLE_RESOURCE);
-        batch = network(BATCH_RESOURCE);
         for (int i = 0; i < BATCH; i++) {
             resized[i] = new Mat();
         }
@@ -98,6 +98,9 @@ public final class Backbone implements AutoCloseable {
                 batchInput.add(resized[i]);
             }
             Dnn.blobFromImagesWithParams(batchInput, blob, PIXELS);
+            if (batch == null) {
+                batch = network(BATCH_RESOURCE);
+            }
             read(batch, null, new Rows(out, done));
         }
         for (; done < crops.size(); done++) {
