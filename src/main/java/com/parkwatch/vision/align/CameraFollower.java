@@ -33,7 +33,8 @@ public final class CameraFollower implements AutoCloseable {
 
     /**
      * A jump between samples smaller than this (frame pixels, at the farthest point) is sway or drift, which the
-     * tracker bears, not a knock: the tutorial's drone clips drift up to 2.2 px between samples a second apart.
+     * tracker bears, not a knock: the tutorial's drone clips drift up to 2.2 px between samples a second apart. On
+     * frames larger than 1280x720 the jump is at least a pixel of the meter's picture ({@link ShiftMeter#smallestMove}).
      */
     static final double FOLLOW_FROM = 4;
     /** The largest shift followed, as a share of the frame's diagonal: 59 px at 1280x720. */
@@ -96,7 +97,7 @@ public final class CameraFollower implements AutoCloseable {
         }
         Optional<CameraShift> quick = meter.shift();
         // A small shift with halves that moved apart or opposite ways is a turn or a zoom about the middle.
-        Optional<CameraShift> jump = quick.filter(shift -> small(shift) && meter.bend() < FOLLOW_FROM);
+        Optional<CameraShift> jump = quick.filter(shift -> small(shift) && meter.bend() < meter.smallestMove());
         if (jump.isEmpty()) {
             // A shift may hide a turn, and an unclear peak may be one: ECC tells; a clear shift it cannot fit stays.
             jump = meter.fit(quick.orElse(CameraShift.NONE)).or(() -> quick);
@@ -136,7 +137,7 @@ public final class CameraFollower implements AutoCloseable {
     }
 
     private boolean small(CameraShift jump) {
-        return jump.distanceTo(CameraShift.NONE, reference.width(), reference.height()) < FOLLOW_FROM;
+        return jump.distanceTo(CameraShift.NONE, reference.width(), reference.height()) < meter.smallestMove();
     }
 
     private Look lose(CameraShift shift, long index, double time) {
