@@ -74,6 +74,7 @@ public final class CameraFollower implements AutoCloseable {
         Optional<Mat> earlier = still == null ? Optional.empty() : still.read(meter.size());
         earlier.ifPresent(picture -> {
             meter.keep(picture);
+            meter.fitLayout();
             picture.release();
             started = true;
         });
@@ -84,6 +85,7 @@ public final class CameraFollower implements AutoCloseable {
         meter.look(frame);
         if (!started) {
             meter.keep();
+            meter.fitLayout();
             if (still != null) {
                 still.write(meter.currentGrey());
             }
@@ -110,7 +112,9 @@ public final class CameraFollower implements AutoCloseable {
             return lose(null, index, time);
         }
         unsure = false;
-        if (small(jump.get())) {
+        // A jump back to where the layout fits undoes drift it never followed: a looped clip starting again (read as
+        // knocks of 8 to 15 px on the tutorial's 1080p clip, each moving the layout off the bays), a camera put back.
+        if (small(jump.get()) || meter.shiftSinceFitted().filter(this::small).isPresent()) {
             if (lost) {
                 LOG.warn("the camera is back where the layout is, at frame {}", index);
                 lost = false;
@@ -128,6 +132,7 @@ public final class CameraFollower implements AutoCloseable {
         followed = total;
         layout = total.apply(reference);
         meter.keep();
+        meter.fitLayout();
         lost = false;
         lastFollowed = new CameraMove(true, total, index, time);
         latest = lastFollowed;

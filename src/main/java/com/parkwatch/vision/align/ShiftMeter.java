@@ -59,6 +59,8 @@ final class ShiftMeter implements AutoCloseable {
     private final Mat grey = new Mat();
     private final Mat current;
     private final Mat kept;
+    /** The picture the layout, where it is now, was placed on: the kept one as it was then. */
+    private final Mat fitted;
     /** Views of the left and right halves of {@link #kept} and {@link #current}, sharing their buffers. */
     private final Mat keptLeft;
     private final Mat keptRight;
@@ -91,6 +93,7 @@ final class ShiftMeter implements AutoCloseable {
         // Made at their size once: converting and copying into them then keeps their buffers, and so the halves.
         current = new Mat(smallSize, CvType.CV_32F);
         kept = new Mat(smallSize, CvType.CV_32F);
+        fitted = new Mat(smallSize, CvType.CV_32F);
         int rows = (int) smallSize.height;
         int half = (int) smallSize.width / 2;
         keptLeft = kept.submat(0, rows, 0, half);
@@ -122,6 +125,20 @@ final class ShiftMeter implements AutoCloseable {
     void keep(Mat earlierGrey) {
         earlierGrey.convertTo(kept, CvType.CV_32F);
         measureKept();
+    }
+
+    /** Marks the kept picture as the one the layout, where it is now, fits. */
+    void fitLayout() {
+        kept.copyTo(fitted);
+    }
+
+    /**
+     * How the current picture moved against the one the layout fits, as a plain shift in frame pixels; empty if
+     * unclear. Kept pictures follow sway and drift, the layout does not: a jump back across them is no move.
+     */
+    Optional<CameraShift> shiftSinceFitted() {
+        Point shift = Imgproc.phaseCorrelate(fitted, current, window, peak);
+        return peak[0] >= CLEAR_PEAK ? Optional.of(new CameraShift(shift.x * scale, shift.y * scale, 0)) : Optional.empty();
     }
 
     private void measureKept() {
@@ -286,6 +303,7 @@ final class ShiftMeter implements AutoCloseable {
         halfWindow.release();
         current.release();
         kept.release();
+        fitted.release();
         keptMoved.release();
         window.release();
         warp.release();

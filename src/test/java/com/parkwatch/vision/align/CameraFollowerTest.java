@@ -139,6 +139,27 @@ class CameraFollowerTest {
     }
 
     @Test
+    void aJumpBackAcrossDriftTheLayoutNeverFollowedIsNoMove() {
+        // A pixel of drift a sample for 12 samples, then the picture the layout was drawn on again, as a looped clip
+        // starts again: the jump back was followed as 12 px left, the layout moved off the bays.
+        List<CameraFollower.Look> looks = new ArrayList<>();
+        try (CameraFollower follower = new CameraFollower(SQUARE); SimulatedLot lot = new SimulatedLot(7)) {
+            for (int f = 0; f <= 420; f++) {
+                Mat frame = lot.next();
+                if (f % 30 == 0) {
+                    int drift = f / 30 <= 12 ? f / 30 : 0;
+                    try (Knock knock = new Knock(SimulatedLot.WIDTH, SimulatedLot.HEIGHT, drift, 0, 0)) {
+                        looks.add(follower.look(knock.apply(frame), f, f / SimulatedLot.FRAME_RATE));
+                    }
+                }
+            }
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.stream().distinct().toList(), looks.toString());
+            assertEquals(SQUARE, follower.layout());
+            assertTrue(follower.latest().isEmpty());
+        }
+    }
+
+    @Test
     void aStill4kLotOfRepeatedTilesIsNeverTakenForAMovedCamera() {
         // Read as knocks of 5 to 9 px (below a pixel of the meter's picture, 12 px here), its 10,368 spots moved.
         List<CameraFollower.Look> looks = new ArrayList<>();
