@@ -33,7 +33,8 @@ public final class CameraFollower implements AutoCloseable {
 
     /**
      * A jump between samples smaller than this (frame pixels, at the farthest point) is sway or drift, which the
-     * tracker bears, not a knock: the tutorial's drone clips drift up to 2.2 px between samples a second apart.
+     * tracker bears, not a knock: the tutorial's drone clips drift up to 2.2 px between samples a second apart. On
+     * frames larger than 1280x720 the jump is at least a pixel of the meter's picture ({@link ShiftMeter#smallestMove}).
      */
     static final double FOLLOW_FROM = 4;
     /** The largest shift followed, as a share of the frame's diagonal: 59 px at 1280x720. */
@@ -73,6 +74,7 @@ public final class CameraFollower implements AutoCloseable {
         Optional<Mat> earlier = still == null ? Optional.empty() : still.read(meter.size());
         earlier.ifPresent(picture -> {
             meter.keep(picture);
+            meter.fitLayout();
             picture.release();
             started = true;
         });
@@ -83,6 +85,7 @@ public final class CameraFollower implements AutoCloseable {
         meter.look(frame);
         if (!started) {
             meter.keep();
+            meter.fitLayout();
             if (still != null) {
                 still.write(meter.currentGrey());
             }
@@ -96,7 +99,7 @@ public final class CameraFollower implements AutoCloseable {
         }
         Optional<CameraShift> quick = meter.shift();
         // A small shift with halves that moved apart or opposite ways is a turn or a zoom about the middle.
-        Optional<CameraShift> jump = quick.filter(shift -> small(shift) && meter.bend() < FOLLOW_FROM);
+        Optional<CameraShift> jump = quick.filter(shift -> small(shift) && meter.bend() < meter.smallestMove());
         if (jump.isEmpty()) {
             // A shift may hide a turn, and an unclear peak may be one: ECC tells; a clear shift it cannot fit stays.
             jump = meter.fit(quick.orElse(CameraShift.NONE)).or(() -> quick);
@@ -109,7 +112,9 @@ public final class CameraFollower implements AutoCloseable {
             return lose(null, index, time);
         }
         unsure = false;
-        if (small(jump.get())) {
+        // A jump back to where the layout fits undoes drift it never followed: a looped clip starting again (read as
+        // knocks of 8 to 15 px on the tutorial's 1080p clip, each moving the layout off the bays), a camera put back.
+        if (small(jump.get()) || meter.shiftSinceFitted().filter(this::small).isPresent()) {
             if (lost) {
                 LOG.warn("the camera is back where the layout is, at frame {}", index);
                 lost = false;
@@ -127,6 +132,7 @@ public final class CameraFollower implements AutoCloseable {
         followed = total;
         layout = total.apply(reference);
         meter.keep();
+        meter.fitLayout();
         lost = false;
         lastFollowed = new CameraMove(true, total, index, time);
         latest = lastFollowed;
@@ -136,7 +142,7 @@ public final class CameraFollower implements AutoCloseable {
     }
 
     private boolean small(CameraShift jump) {
-        return jump.distanceTo(CameraShift.NONE, reference.width(), reference.height()) < FOLLOW_FROM;
+        return jump.distanceTo(CameraShift.NONE, reference.width(), reference.height()) < meter.smallestMove();
     }
 
     private Look lose(CameraShift shift, long index, double time) {

@@ -32,22 +32,35 @@ final class ShiftMeter implements AutoCloseable {
     /** The reduced pictures' longer side. */
     private static final int SIDE = 320;
     /**
+     * A frame more than this many reduced pictures across is first sampled down to {@link #SAMPLED} of them (each
+     * pixel read from its nearest four), then averaged: averaging every pixel of a 3840x2160 frame took 11-13 ms of
+     * CPU a sample, more than the rest of a 10,368-spot lot's step, where this takes 1-1.5 ms. Frames up to 1280x720
+     * are averaged whole, as before.
+     */
+    private static final int SAMPLE_ABOVE = 4;
+    private static final int SAMPLED = 2;
+    /**
      * A phase correlation peak at least this strong is a clear shift. Between samples a second apart the tutorial
      * lots' peaks are 0.6 to 0.99; a 20-degree turn's are below 0.1.
      */
     static final double CLEAR_PEAK = 0.3;
     /** A kept picture whose grey levels spread less than this has no structure to measure a move by. */
     static final double FLAT = 2;
+    /** How far (small pixels) the halves' mean move may be from the whole picture's for their turn or zoom to count. */
+    private static final double HALVES_AGREE = 2;
     /** An ECC fit whose correlation is below this is no fit: the picture is not the lot turned a little. */
     static final double MIN_CORRELATION = 0.8;
-    /** Halves moving apart by this much at the corners (frame pixels) show a zoom. */
-    private static final double ZOOM_SEEN = CameraFollower.FOLLOW_FROM;
 
     private final double scale;
+    /** The frame sampled down, for a frame over {@link #SAMPLE_ABOVE} reduced pictures across; null for others. */
+    private final Mat sampled;
+    private final Size sampledSize;
     private final Mat small = new Mat();
     private final Mat grey = new Mat();
     private final Mat current;
     private final Mat kept;
+    /** The picture the layout, where it is now, was placed on: the kept one as it was then. */
+    private final Mat fitted;
     /** Views of the left and right halves of {@link #kept} and {@link #current}, sharing their buffers. */
     private final Mat keptLeft;
     private final Mat keptRight;
@@ -56,6 +69,8 @@ final class ShiftMeter implements AutoCloseable {
     private final Mat halfWindow = new Mat();
     private Point leftMoved;
     private Point rightMoved;
+    /** The whole picture's move at the last {@link #shift}, in small pixels. */
+    private Point wholeMoved;
     private final Mat keptMoved = new Mat();
     private final Mat window = new Mat();
     private final Mat warp = Mat.eye(2, 3, CvType.CV_32F);
@@ -72,10 +87,13 @@ final class ShiftMeter implements AutoCloseable {
     ShiftMeter(int width, int height) {
         scale = Math.max(1.0, Math.max(width, height) / (double) SIDE);
         smallSize = new Size(Math.round(width / scale), Math.round(height / scale));
+        sampled = scale > SAMPLE_ABOVE ? new Mat() : null;
+        sampledSize = new Size(smallSize.width * SAMPLED, smallSize.height * SAMPLED);
         Imgproc.createHanningWindow(window, smallSize, CvType.CV_32F);
         // Made at their size once: converting and copying into them then keeps their buffers, and so the halves.
         current = new Mat(smallSize, CvType.CV_32F);
         kept = new Mat(smallSize, CvType.CV_32F);
+        fitted = new Mat(smallSize, CvType.CV_32F);
         int rows = (int) smallSize.height;
         int half = (int) smallSize.width / 2;
         keptLeft = kept.submat(0, rows, 0, half);
@@ -87,7 +105,12 @@ final class ShiftMeter implements AutoCloseable {
 
     /** Makes the frame (BGR) the current picture. */
     void look(Mat frame) {
-        Imgproc.resize(frame, small, smallSize, 0, 0, Imgproc.INTER_AREA);
+        Mat whole = frame;
+        if (sampled != null) {
+            Imgproc.resize(frame, sampled, sampledSize, 0, 0, Imgproc.INTER_LINEAR);
+            whole = sampled;
+        }
+        Imgproc.resize(whole, small, smallSize, 0, 0, Imgproc.INTER_AREA);
         Imgproc.cvtColor(small, grey, Imgproc.COLOR_BGR2GRAY);
         grey.convertTo(current, CvType.CV_32F);
     }
@@ -104,6 +127,20 @@ final class ShiftMeter implements AutoCloseable {
         measureKept();
     }
 
+    /** Marks the kept picture as the one the layout, where it is now, fits. */
+    void fitLayout() {
+        kept.copyTo(fitted);
+    }
+
+    /**
+     * How the current picture moved against the one the layout fits, as a plain shift in frame pixels; empty if
+     * unclear. Kept pictures follow sway and drift, the layout does not: a jump back across them is no move.
+     */
+    Optional<CameraShift> shiftSinceFitted() {
+        Point shift = Imgproc.phaseCorrelate(fitted, current, window, peak);
+        return peak[0] >= CLEAR_PEAK ? Optional.of(new CameraShift(shift.x * scale, shift.y * scale, 0)) : Optional.empty();
+    }
+
     private void measureKept() {
         Core.meanStdDev(kept, mean, spread);
         keptFlat = spread.get(0, 0)[0] < FLAT;
@@ -112,6 +149,15 @@ final class ShiftMeter implements AutoCloseable {
     /** The reduced pictures' size. */
     Size size() {
         return smallSize;
+    }
+
+    /**
+     * The smallest jump (frame pixels, at the farthest point) told from sway: {@link CameraFollower#FOLLOW_FROM}, and
+     * never less than a pixel of the reduced pictures, which the readings of a still camera wander by up to 0.6 of
+     * (the simulated 4K lot: 7 px at 12 frame pixels to one; read as knocks there, they moved 10,368 spots).
+     */
+    double smallestMove() {
+        return Math.max(CameraFollower.FOLLOW_FROM, scale);
     }
 
     /** The current picture, reduced and 8-bit grey: valid until the next {@link #look}. */
@@ -126,17 +172,22 @@ final class ShiftMeter implements AutoCloseable {
 
     /** How the current picture moved against the kept one, as a plain shift in frame pixels; empty if unclear. */
     Optional<CameraShift> shift() {
-        Point shift = Imgproc.phaseCorrelate(kept, current, window, peak);
-        return peak[0] >= CLEAR_PEAK ? Optional.of(new CameraShift(shift.x * scale, shift.y * scale, 0)) : Optional.empty();
+        wholeMoved = Imgproc.phaseCorrelate(kept, current, window, peak);
+        return peak[0] >= CLEAR_PEAK ? Optional.of(new CameraShift(wholeMoved.x * scale, wholeMoved.y * scale, 0))
+                : Optional.empty();
     }
 
     /**
      * How far (frame pixels) the turn and the zoom that the two halves' shifts show move the picture's corners: a
      * half that moves up while the other moves down turned, halves that move apart zoomed. 0 when a half's peak is
-     * unclear (the whole picture's peak then decides).
+     * unclear, or when the halves' mean move is not the whole picture's of the last {@link #shift} (a turn or zoom
+     * about the middle moves the halves' middles by as much either way of it): a half's peak then fell on a repeat
+     * of the picture or on what moved in it, as on the simulated 4K lot's identical tiles, where ECC ran every other
+     * sample to find nothing. The whole picture's peak then decides.
      */
     double bend() {
-        if (!measureHalves()) {
+        if (!measureHalves() || Math.hypot((leftMoved.x + rightMoved.x) / 2 - wholeMoved.x,
+                (leftMoved.y + rightMoved.y) / 2 - wholeMoved.y) > HALVES_AGREE) {
             return 0;
         }
         double apart = smallSize.width / 2;
@@ -191,7 +242,7 @@ final class ShiftMeter implements AutoCloseable {
 
     /**
      * Puts the move the halves show (their mean shift, and the turn and zoom of their difference) in {@link #zoomWarp}
-     * when they show a zoom of {@link #ZOOM_SEEN} at the corners; false when they do not, or are unclear.
+     * when they show a zoom of {@link #smallestMove} at the corners; false when they do not, or are unclear.
      */
     private boolean zoomFromHalves() {
         if (!measureHalves()) {
@@ -199,7 +250,7 @@ final class ShiftMeter implements AutoCloseable {
         }
         double apart = smallSize.width / 2;
         double zoom = (rightMoved.x - leftMoved.x) / apart;
-        if (Math.abs(zoom) * halfDiagonal() < ZOOM_SEEN) {
+        if (Math.abs(zoom) * halfDiagonal() < smallestMove()) {
             return false;
         }
         double turn = (rightMoved.y - leftMoved.y) / apart;
@@ -240,6 +291,9 @@ final class ShiftMeter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sampled != null) {
+            sampled.release();
+        }
         small.release();
         grey.release();
         keptLeft.release();
@@ -249,6 +303,7 @@ final class ShiftMeter implements AutoCloseable {
         halfWindow.release();
         current.release();
         kept.release();
+        fitted.release();
         keptMoved.release();
         window.release();
         warp.release();

@@ -4,8 +4,11 @@ import com.parkwatch.lot.Box;
 import com.parkwatch.lot.Layout;
 import com.parkwatch.lot.Spot;
 import com.parkwatch.vision.sim.SimulatedLot;
+import com.parkwatch.vision.sim.TiledLot;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +135,68 @@ class CameraFollowerTest {
                     "first sample after the turn: " + looks.get(14));
             assertEquals(CameraFollower.Look.LOST, looks.get(15));
             assertTrue(follower.lost());
+        }
+    }
+
+    @Test
+    void aJumpBackAcrossDriftTheLayoutNeverFollowedIsNoMove() {
+        // A pixel of drift a sample for 12 samples, then the picture the layout was drawn on again, as a looped clip
+        // starts again: the jump back was followed as 12 px left, the layout moved off the bays.
+        List<CameraFollower.Look> looks = new ArrayList<>();
+        try (CameraFollower follower = new CameraFollower(SQUARE); SimulatedLot lot = new SimulatedLot(7)) {
+            for (int f = 0; f <= 420; f++) {
+                Mat frame = lot.next();
+                if (f % 30 == 0) {
+                    int drift = f / 30 <= 12 ? f / 30 : 0;
+                    try (Knock knock = new Knock(SimulatedLot.WIDTH, SimulatedLot.HEIGHT, drift, 0, 0)) {
+                        looks.add(follower.look(knock.apply(frame), f, f / SimulatedLot.FRAME_RATE));
+                    }
+                }
+            }
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.stream().distinct().toList(), looks.toString());
+            assertEquals(SQUARE, follower.layout());
+            assertTrue(follower.latest().isEmpty());
+        }
+    }
+
+    @Test
+    void aStill4kLotOfRepeatedTilesIsNeverTakenForAMovedCamera() {
+        // Read as knocks of 5 to 9 px (below a pixel of the meter's picture, 12 px here), its 10,368 spots moved.
+        List<CameraFollower.Look> looks = new ArrayList<>();
+        try (TiledLot lot = new TiledLot(1); CameraFollower follower = new CameraFollower(lot.layout())) {
+            for (int s = 0; s <= 60; s++) {
+                looks.add(follower.look(lot.advance(30), s * 30L, s / 1.0));
+            }
+            assertFalse(looks.contains(CameraFollower.Look.MOVED), looks.toString());
+            assertFalse(looks.contains(CameraFollower.Look.LOST), looks.toString());
+            assertEquals(lot.layout(), follower.layout());
+        }
+    }
+
+    @Test
+    void aKnockOnA4kCameraIsFollowedAtTheFirstSampleAfterIt() {
+        // The simulated lot at three times its size, knocked as much: 36 px right and 24 down.
+        Layout square = new Layout(3 * SimulatedLot.WIDTH, 3 * SimulatedLot.HEIGHT,
+                List.of(Spot.ofBox(1, new Box(1800, 900, 180, 360))));
+        Mat large = new Mat();
+        List<CameraFollower.Look> looks = new ArrayList<>();
+        try (CameraFollower follower = new CameraFollower(square); SimulatedLot lot = new SimulatedLot(7);
+             Knock knock = new Knock(square.width(), square.height(), 36, 24, 0)) {
+            for (int f = 0; f <= 480; f++) {
+                Mat frame = lot.next();
+                if (f % 30 == 0) {
+                    Imgproc.resize(frame, large, new Size(square.width(), square.height()), 0, 0, Imgproc.INTER_LINEAR);
+                    looks.add(follower.look(f < KNOCKED_AT ? large : knock.apply(large), f, f / SimulatedLot.FRAME_RATE));
+                }
+            }
+            assertEquals(List.of(CameraFollower.Look.STEADY), looks.subList(0, 14).stream().distinct().toList());
+            assertEquals(CameraFollower.Look.MOVED, looks.get(14), looks.toString());
+            assertEquals(CameraFollower.Look.STEADY, looks.get(15), looks.toString());
+            CameraShift shift = follower.latest().orElseThrow().shift();
+            assertEquals(36, shift.dx(), 3);
+            assertEquals(24, shift.dy(), 3);
+        } finally {
+            large.release();
         }
     }
 
