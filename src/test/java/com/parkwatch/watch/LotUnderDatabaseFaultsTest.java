@@ -1,5 +1,6 @@
 package com.parkwatch.watch;
 
+import com.parkwatch.Closing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.booking.BookingRules;
@@ -70,15 +71,7 @@ class LotUnderDatabaseFaultsTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (web != null) {
-            web.close();
-        }
-        if (watch != null) {
-            watch.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+        Closing.inOrder(web, watch, store);
         if (mounted != null) {
             run("umount", mounted.toString());
         }

@@ -1,5 +1,6 @@
 package com.parkwatch.watch;
 
+import com.parkwatch.Closing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkwatch.SharedData;
@@ -54,16 +55,8 @@ class SeveralCamerasTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
-    void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (watch != null) {
-            watch.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(web, watch, store);
     }
 
     @Test

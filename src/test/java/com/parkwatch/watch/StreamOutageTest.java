@@ -1,5 +1,6 @@
 package com.parkwatch.watch;
 
+import com.parkwatch.Closing;
 import com.parkwatch.booking.BookingRules;
 import com.parkwatch.booking.JdbcBookingStore;
 import com.parkwatch.vision.track.EngineCounters;
@@ -91,16 +92,8 @@ class StreamOutageTest {
     }
 
     @AfterEach
-    void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (watch != null) {
-            watch.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(web, watch, store);
         camera.stop();
     }
 
