@@ -65,6 +65,11 @@ public final class JdbcBookingStore implements BookingStore {
     private static final int WAIT_MILLIS = 2000;
     /** How long a migration may take, or wait for another process's: indexes on a long history take their time. */
     private static final int MIGRATION_MILLIS = 300_000;
+    /** How long a process that lost the race to switch a new SQLite file's journal pauses, and tries again at most. */
+    private static final long RACE_PAUSE_MILLIS = 10;
+    private static final long RACE_MILLIS = 10_000;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_IOERR = 10;
     /** PostgreSQL's advisory lock that one migration at a time holds ("pwschema"). */
     private static final long MIGRATION_LOCK = 0x7077736368656d61L;
     private static final String RECORD_COLUMNS = "b.code, b.spot, b.plate, b.starts_at, b.ends_at, b.client,"
@@ -135,10 +140,12 @@ public final class JdbcBookingStore implements BookingStore {
     }
 
     private void migrate() {
+        if (sqlite) {
+            useWriteAheadLog();
+        }
         // SQLite: processes opening the file at once read its version one after the other (the write lock).
         try (Connection c = connectToWrite(); Statement s = c.createStatement()) {
             if (sqlite) {
-                s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA busy_timeout = " + MIGRATION_MILLIS);
             } else {
                 // Boxes sharing the database may start at once: one migrates, the others wait and find it done.
@@ -164,6 +171,38 @@ public final class JdbcBookingStore implements BookingStore {
         } catch (SQLException e) {
             throw new StoreUnavailable("cannot open the booking database " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SQLite: the file's journal becomes a write-ahead log, once for good. Processes opening a new file at once race to
+     * switch it, and a loser fails at once, without waiting out the busy timeout: busy, or an I/O error on the rollback
+     * journal another deleted. It tries again for a while (the race is over in milliseconds); any other failure, or
+     * one that lasts, is the file's own.
+     */
+    private void useWriteAheadLog() {
+        long deadline = System.nanoTime() + RACE_MILLIS * 1_000_000L;
+        while (true) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + MIGRATION_MILLIS);
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if (!lostTheRace(e) || System.nanoTime() > deadline) {
+                    throw new StoreUnavailable("cannot open the booking database " + url + ": " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(RACE_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailable("interrupted while opening the booking database " + url, e);
+            }
+        }
+    }
+
+    /** SQLite's primary result codes BUSY and IOERR (deleting or reading a journal another connection removed). */
+    private static boolean lostTheRace(SQLException e) {
+        return e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_IOERR;
     }
 
     @Override
