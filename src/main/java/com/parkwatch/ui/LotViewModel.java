@@ -7,8 +7,6 @@ import com.parkwatch.lot.Spot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.SpotState;
 import com.parkwatch.lot.SpotView;
-import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.scene.chart.XYChart;
 
 import java.time.Duration;
@@ -67,9 +64,13 @@ public final class LotViewModel {
     private final ObservableList<SpotTile> allTiles = FXCollections.observableArrayList();
     private final ObservableList<SpotTile> tiles = FXCollections.unmodifiableObservableList(allTiles);
     private final Map<Integer, SpotTile> byId = new HashMap<>();
-    /** In label order, told of each tile's change of state: the free-only filter follows it. */
-    private final ObservableList<SpotTile> inLabelOrder;
-    private final FilteredList<SpotTile> shown;
+    private final List<SpotTile> inLabelOrder = new ArrayList<>();
+    /**
+     * What the map and the list show. Changed only when which tiles it holds changes, once per batch of states: the
+     * list's cells watch their own tile's state, and a change of the list makes the grid lay out every cell again.
+     */
+    private final ObservableList<SpotTile> shown = FXCollections.observableArrayList();
+    private final ObservableList<SpotTile> shownView = FXCollections.unmodifiableObservableList(shown);
     /** Free spots over the last hour: x in minutes before now (negative), y the count; one point per 10 s. */
     private final ObservableList<XYChart.Data<Number, Number>> freeHistory = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> freeHistoryView =
@@ -83,11 +84,8 @@ public final class LotViewModel {
 
     public LotViewModel(Layout layout, Texts texts) {
         this.texts = texts;
-        inLabelOrder = FXCollections.observableArrayList(t -> new Observable[]{t.stateProperty()});
         relayout(layout);
-        shown = new FilteredList<>(inLabelOrder);
-        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> freeOnly.get()
-                ? t -> t.stateProperty().get() == SpotState.FREE : t -> true, freeOnly));
+        freeOnly.addListener(obs -> refreshShown());
         availableText.bind(texts.bind(() -> lot.get() == null ? texts.get("starting")
                 : lot.get().live() ? texts.get("available", lot.get().free(), lot.get().total())
                 : texts.get("availability.unknown"), lot));
@@ -149,7 +147,9 @@ public final class LotViewModel {
         byId.clear();
         all.forEach(t -> byId.put(t.id(), t));
         allTiles.setAll(all);
-        inLabelOrder.setAll(next.inLabelOrder().stream().map(s -> byId.get(s.id())).toList());
+        inLabelOrder.clear();
+        next.inLabelOrder().forEach(s -> inLabelOrder.add(byId.get(s.id())));
+        refreshShown();
         layout.set(next);
     }
 
@@ -167,6 +167,17 @@ public final class LotViewModel {
                 return;
             }
             allTiles.get(i).show(s.state(), at);
+        }
+        refreshShown();
+    }
+
+    /** The tiles in label order, only the free ones while "free only" is on; the list is left alone if they are the same. */
+    private void refreshShown() {
+        List<SpotTile> next = freeOnly.get()
+                ? inLabelOrder.stream().filter(t -> t.stateProperty().get() == SpotState.FREE).toList()
+                : inLabelOrder;
+        if (!next.equals(shown)) {
+            shown.setAll(next);
         }
     }
 
@@ -287,7 +298,7 @@ public final class LotViewModel {
 
     /** The tiles in label order, only the free ones while "free only" is on: what the map and the list show. */
     public ObservableList<SpotTile> shownTiles() {
-        return shown;
+        return shownView;
     }
 
     /** Whether the map (else the list) is shown. */

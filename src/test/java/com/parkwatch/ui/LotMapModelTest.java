@@ -36,6 +36,13 @@ class LotMapModelTest {
             Spot.ofBox(4, new Box(60, 0, 50, 90)).described(null, null, Set.of(BayType.STAFF_ONLY)));
 
     private static LotViewModel showing(Layout layout, Occupancy... seen) {
+        LotViewModel model = new LotViewModel(layout, new Texts(Locale.ENGLISH));
+        show(model, layout, seen);
+        return model;
+    }
+
+    /** A sample of the lot reaching the model as the kiosk passes it on. */
+    private static void show(LotViewModel model, Layout layout, Occupancy... seen) {
         LiveLot lot = new LiveLot(layout, Clock.systemUTC(), Duration.ofHours(1));
         List<SpotStatus> states = new java.util.ArrayList<>();
         for (int i = 0; i < seen.length; i++) {
@@ -43,10 +50,27 @@ class LotMapModelTest {
         }
         lot.publish(new LotSnapshot(0, 0, states));
         lot.health(SourceHealth.live());
-        LotViewModel model = new LotViewModel(layout, new Texts(Locale.ENGLISH));
         model.applyTiles(lot.view(), Instant.now(), 0, seen.length);
         model.applyLot(lot.view(), Instant.now());
-        return model;
+    }
+
+    @Test
+    void freeOnlyFollowsEachSampleAndTheShownListChangesOnlyWhenWhichSpotsItHoldsChanges() {
+        Layout layout = new Layout(640, 480, SPOTS);
+        LotViewModel model = showing(layout, Occupancy.FREE, Occupancy.FREE, Occupancy.OCCUPIED, Occupancy.FREE);
+        int[] changes = {0};
+        model.shownTiles().addListener((javafx.collections.ListChangeListener<SpotTile>) c -> changes[0]++);
+        show(model, layout, Occupancy.OCCUPIED, Occupancy.FREE, Occupancy.FREE, Occupancy.FREE);
+        assertEquals(0, changes[0], "all four shown before and after: the list (and the grid's cells) left alone");
+
+        model.setFreeOnly(true);
+        assertEquals(List.of(3, 2), model.shownTiles().stream().map(SpotTile::id).toList());
+        changes[0] = 0;
+        show(model, layout, Occupancy.OCCUPIED, Occupancy.FREE, Occupancy.FREE, Occupancy.FREE);
+        assertEquals(0, changes[0], "the same free spots");
+        show(model, layout, Occupancy.FREE, Occupancy.OCCUPIED, Occupancy.FREE, Occupancy.FREE);
+        assertEquals(List.of(3, 1), model.shownTiles().stream().map(SpotTile::id).toList(), "spot 2 taken, spot 1 left");
+        assertEquals(1, changes[0], "one change for the whole sample");
     }
 
     @Test
