@@ -1,6 +1,7 @@
 package com.parkwatch.ui;
 
 import com.parkwatch.lot.Box;
+import com.parkwatch.lot.SpotState;
 import com.parkwatch.lot.Occupancy;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
@@ -90,8 +91,8 @@ final class CorrectionPanel extends Dialog {
         idle.playFromStart();
         spotId = tile.id();
         title.textProperty().bind(texts.bind("correct.spot", String.valueOf(spotId)));
-        String state = "state." + tile.stateProperty().get().word();
-        says.textProperty().bind(texts.bind(() -> texts.get("correct.says", texts.get(state))));
+        SpotState state = tile.stateProperty().get();
+        says.textProperty().bind(texts.bind(() -> texts.get("correct.says", texts.state(state))));
         crop.setImage(null);
         int asked = spotId;
         Box box = pictures.box(spotId);
@@ -103,7 +104,7 @@ final class CorrectionPanel extends Dialog {
                 crop.setImage(frame);
                 crop.setViewport(around(box, frame.getWidth(), frame.getHeight()));
             }
-        }, failure -> says.textProperty().bind(texts.bind(() -> texts.get("correct.says.no.picture", texts.get(state)))));
+        }, failure -> says.textProperty().bind(texts.bind(() -> texts.get("correct.says.no.picture", texts.state(state)))));
         showCard(getChildren().get(0));
     }
 

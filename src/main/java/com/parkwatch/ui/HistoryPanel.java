@@ -121,7 +121,7 @@ final class HistoryPanel extends Dialog {
     /** The charts and this spot's recent changes. */
     void showSpot(SpotTile tile) {
         spotTitle.textProperty().bind(texts.bind(() -> texts.get("history.spot", String.valueOf(tile.id()),
-                texts.get("state." + tile.stateProperty().get().word())), tile.stateProperty()));
+                texts.state(tile.stateProperty().get())), tile.stateProperty()));
         changes.setItems(tile.recentChanges());
         spotBox.setVisible(true);
         spotBox.setManaged(true);

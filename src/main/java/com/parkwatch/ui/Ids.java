@@ -105,11 +105,6 @@ public final class Ids {
         return "spot-" + id;
     }
 
-    /** A spot on the lot map (the list's tile is {@link #spot}). */
-    public static String mapSpot(int id) {
-        return "map-spot-" + id;
-    }
-
     public static String duration(int minutes) {
         return "duration-" + minutes;
     }

@@ -71,7 +71,7 @@ final class SpotGrid extends GridView<SpotTile> {
             number.setText(tile.labelWithSymbols());
             // Not live: the tile, grey, says what was last seen and when, never as the spot's state now.
             Texts texts = model.texts();
-            word.textProperty().bind(texts.bind(() -> SpotBadge.stateWord(texts, tile.stateProperty().get()),
+            word.textProperty().bind(texts.bind(() -> texts.state(tile.stateProperty().get()),
                     tile.stateProperty()));
             age.textProperty().bind(texts.bind(() -> model.liveProperty().get()
                             ? since(texts, tile.sinceProperty().get(), model.nowProperty().get()) : model.lastSeenProperty().get(),

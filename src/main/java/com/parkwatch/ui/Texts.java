@@ -1,5 +1,6 @@
 package com.parkwatch.ui;
 
+import com.parkwatch.lot.SpotState;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -73,6 +74,11 @@ public final class Texts {
         all[0] = language;
         System.arraycopy(dependencies, 0, all, 1, dependencies.length);
         return Bindings.createStringBinding(text, all);
+    }
+
+    /** A spot state's word: "free", "frei". */
+    public String state(SpotState state) {
+        return get("state." + state.word());
     }
 
     /** "2:05 PM" in English, "14:05" in German. */

@@ -402,6 +402,30 @@ class KioskAppTest {
         }
         assertTrue(changed.size() >= 2, "tiles that changed while the lot changed: " + changed);
         assertEquals("live", robot.lookup("#" + Ids.SOURCE_STATUS).queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#" + Ids.mapSpot(1)).tryQuery().isPresent(), "spots are on the map");
+        robot.clickOn("#" + Ids.SHOW_MAP);
+        // The map is drawn once after each batch of changes: within a moment it draws every spot in view in its state's colour.
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> {
+            Map<Integer, Integer> drawn = mapColours();
+            Map<Integer, SpotState> states = tiles();
+            return drawn.size() >= 10 && drawn.entrySet().stream()
+                    .allMatch(e -> e.getValue() == Palette.rgb(states.get(e.getKey())));
+        });
+    }
+
+    /** The colour the map shows at the left edge of each spot wholly in view, as 0xRRGGBB. */
+    private static Map<Integer, Integer> mapColours() throws Exception {
+        return WaitForAsyncUtils.asyncFx((Callable<Map<Integer, Integer>>) () -> {
+            LotMap map = (LotMap) window.stage().getScene().lookup("#" + Ids.LOT_MAP);
+            javafx.scene.image.WritableImage shot = map.snapshot(null, null);
+            javafx.geometry.Bounds whole = map.getBoundsInLocal();
+            javafx.geometry.Bounds view = map.localToScreen(map.getLayoutBounds());
+            Map<Integer, Integer> colours = new HashMap<>();
+            for (SpotTile t : window.model().tiles()) {
+                map.spotOnScreen(t.id()).filter(view::contains).map(map::screenToLocal).ifPresent(b -> colours.put(t.id(),
+                        shot.getPixelReader().getArgb((int) (b.getMinX() + 4 - whole.getMinX()),
+                                (int) (b.getCenterY() - whole.getMinY())) & 0xffffff));
+            }
+            return colours;
+        }).get(5, TimeUnit.SECONDS);
     }
 }

@@ -110,16 +110,13 @@ class KioskDriverTest {
             if (!window.model().liveProperty().get()) {
                 return Optional.<Integer>empty();
             }
-            Node map = window.stage().getScene().lookup("#" + Ids.LOT_MAP);
-            Bounds view = map.localToScene(map.getLayoutBounds());
+            LotMap map = (LotMap) window.stage().getScene().lookup("#" + Ids.LOT_MAP);
+            Bounds view = map.localToScreen(map.getLayoutBounds());
             return window.model().shownTiles().stream()
                     .filter(t -> t.stateProperty().get() == SpotState.FREE && t.spot().forDrivers())
                     .filter(t -> sim.truth(t.id() - 1) == Occupancy.FREE
                             && sim.nextChange(t.id() - 1) - sim.frameIndex() > 30 * SimulatedLot.FRAME_RATE)
-                    .filter(t -> {
-                        Node spot = window.stage().getScene().lookup("#" + Ids.mapSpot(t.id()));
-                        return view.contains(spot.localToScene(spot.getLayoutBounds()));
-                    })
+                    .filter(t -> map.spotOnScreen(t.id()).filter(view::contains).isPresent())
                     .map(SpotTile::id).findFirst();
         });
     }
@@ -147,12 +144,14 @@ class KioskDriverTest {
             assertFalse(available.getText().contains("…") || available.getText().contains("..."),
                     "the count is never cut: " + available.getText());
             assertTrue(onFx(() -> available.getWidth() >= available.prefWidth(-1) - 0.5), "the count has its width");
-            Node mapSpot = robot.lookup("#" + Ids.mapSpot(spot)).query();
-            assertTrue(mapSpot.getLayoutBounds().getWidth() >= LotMap.TOUCH
-                    && mapSpot.getLayoutBounds().getHeight() >= LotMap.TOUCH, "a touch target of at least 48 px");
+            Bounds mapSpot = onFx(() -> ((LotMap) window.stage().getScene().lookup("#" + Ids.LOT_MAP))
+                    .spotOnScreen(spot).orElseThrow());
+            // To a thousandth of a pixel: the plan's place on the screen is a sum of fractions.
+            assertTrue(mapSpot.getWidth() >= LotMap.TOUCH - 1e-3 && mapSpot.getHeight() >= LotMap.TOUCH - 1e-3,
+                    "a touch target of at least 48 px: " + mapSpot);
 
             // Tap 1: the spot on the map. The plate's limit is said before typing.
-            robot.clickOn(mapSpot);
+            robot.clickOn(mapSpot.getCenterX(), mapSpot.getCenterY());
             WaitForAsyncUtils.waitFor(SHORT_WAIT, TimeUnit.SECONDS, () -> shown(Ids.BOOKING_PLATE));
             assertTrue(text(Ids.BOOKING_SPOT).endsWith(" " + label), text(Ids.BOOKING_SPOT));
             assertTrue(text(Ids.PLATE_LIMIT).contains("12 characters"), text(Ids.PLATE_LIMIT));
