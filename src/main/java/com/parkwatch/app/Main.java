@@ -152,12 +152,12 @@ public final class Main implements Callable<Integer> {
             } catch (WebOptions.CannotListen e) {
                 // The kiosk is for the people at the lot: it runs without its web pages and says why.
                 LOG.warn("the web pages are off: {}", e.getMessage());
-                shown = shown.withWeb(null, "Web pages off: " + e.getMessage());
+                shown = shown.withWeb(null, e.getMessage());
             }
             if (web != null) {
                 shown = shown.withWeb(phoneBase(web.port()), "");
             } else if (shown.webNotice().isEmpty()) {
-                shown = shown.withWeb(null, "Web pages off (--port -1): receipts carry no QR code.");
+                shown = shown.withWeb(null, "--port -1");
             }
             try {
                 if (screenshot == null && !KioskLauncher.hasDisplay()) {

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param fullScreen     kiosk mode: full screen, no exit hint, no escape key; the operator leaves with Ctrl+Alt+Q and
  *                       {@code operatorPin} (its digits, or their hash as {@link OperatorPin} writes it)
  * @param screenshot     when set, write a PNG of the window after {@code afterFrames} frames on screen and exit
- * @param webNotice      a line for the operator about the web pages (why they are off), or empty
+ * @param webNotice      why the web pages are off ("--port -1", "port 8080 is in use on 127.0.0.1"), shown under
+ *                       the header in the kiosk's language; empty while they are on
  * @param language       the language the kiosk starts in ({@link Texts#LANGUAGES}); a button on screen changes it
  * @param size           the window's size; null: the screen's (a screenshot's: {@link WindowSize#SCREENSHOT})
  * @param webBase        where phones reach the web pages ("http://192.168.1.5:8080"), for the receipt's QR code;

@@ -393,7 +393,8 @@ final class KioskWindow {
 
     /** A small line for the operator when the web pages could not start. */
     private Label webNotice() {
-        Label notice = new Label(options.webNotice());
+        Label notice = new Label();
+        notice.textProperty().bind(texts.bind("web.off", options.webNotice()));
         notice.setId(Ids.WEB_NOTICE);
         notice.getStyleClass().add("web-notice");
         notice.setVisible(!options.webNotice().isEmpty());
