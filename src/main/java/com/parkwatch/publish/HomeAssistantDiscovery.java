@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Home Assistant's MQTT discovery configs for one lot, published retained: Home Assistant then shows, with no
  * configuration of its own, one device for the lot with a binary sensor per bay (occupancy), a sensor of free
- * spots and one of the camera's health. Bays and the free count are unavailable while the lot is not live (the
- * camera blind) or the process is gone; the camera's health only while the process is gone.
+ * spots and one of the camera's health (of a lot of several cameras: the lot's, live while any camera is, and one
+ * sensor per camera). Bays and the free count are unavailable while the lot is not live (the camera blind) or the
+ * process is gone; the cameras' health only while the process is gone.
  */
 final class HomeAssistantDiscovery {
 
@@ -32,7 +33,7 @@ final class HomeAssistantDiscovery {
     }
 
     /** Topic to config, in the order to publish. */
-    Map<String, String> configs(List<Spot> spots) {
+    Map<String, String> configs(List<Spot> spots, int cameras) {
         Map<String, String> configs = new LinkedHashMap<>();
         for (Spot spot : spots) {
             String object = "bay_" + LotIdentity.token(spot.label());
@@ -48,13 +49,22 @@ final class HomeAssistantDiscovery {
         free.put("state_class", "measurement");
         free.put("icon", "mdi:car-brake-parking");
         configs.put(topics.discovery("sensor", "free"), write(free));
-        Map<String, Object> camera = entity("Camera", "camera", false);
-        camera.put("state_topic", topics.health());
+        configs.put(topics.discovery("sensor", "camera"), health("Camera", "camera", topics.health()));
+        for (int n = 1; cameras > 1 && n <= cameras; n++) {
+            configs.put(topics.discovery("sensor", "camera_" + n), health("Camera " + n, "camera_" + n,
+                    topics.cameraHealth(n)));
+        }
+        return configs;
+    }
+
+    /** A sensor of a camera's health: one of the states' words. */
+    private String health(String name, String object, String topic) {
+        Map<String, Object> camera = entity(name, object, false);
+        camera.put("state_topic", topic);
         camera.put("device_class", "enum");
         camera.put("options", Arrays.stream(SourceHealth.State.values()).map(SourceHealth.State::word).toList());
         camera.put("icon", "mdi:cctv");
-        configs.put(topics.discovery("sensor", "camera"), write(camera));
-        return configs;
+        return write(camera);
     }
 
     private Map<String, Object> entity(String name, String object, boolean onlyWhileLive) {

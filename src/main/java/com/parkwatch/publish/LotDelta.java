@@ -1,5 +1,6 @@
 package com.parkwatch.publish;
 
+import com.parkwatch.lot.CameraView;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.SourceHealth;
 import com.parkwatch.lot.SpotView;
@@ -11,16 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What changed since the last view a publisher told: the bays whose state or since changed, and whether the lot's
- * counts, liveness or camera health did. A view that was dropped on the way does no harm: the next one is compared
+ * What changed since the last view a publisher told: the bays whose state or since changed, the cameras whose health
+ * did, and whether the lot's counts, liveness or health did. A view that was dropped on the way does no harm: the next one is compared
  * with what was told, not with the view before it. Used on one publisher's thread only.
  */
 final class LotDelta {
 
-    /** The bays to tell and what of the lot changed. */
-    record Changes(List<SpotView> bays, boolean counts, boolean health) {
+    /** The bays and cameras to tell and what of the lot changed. */
+    record Changes(List<SpotView> bays, List<CameraView> cameras, boolean counts, boolean health) {
         boolean none() {
-            return bays.isEmpty() && !counts && !health;
+            return bays.isEmpty() && cameras.isEmpty() && !counts && !health;
         }
     }
 
@@ -29,6 +30,7 @@ final class LotDelta {
     private int total = -1;
     private Boolean live;
     private SourceHealth.State health;
+    private final Map<Integer, SourceHealth.State> cameraHealth = new HashMap<>();
 
     /** The changes from what was told to {@code view}, which counts as told from now on. */
     Changes next(LotView view) {
@@ -46,7 +48,13 @@ final class LotDelta {
         live = view.live();
         boolean healthChanged = view.source().state() != health;
         health = view.source().state();
-        return new Changes(bays, counts, healthChanged);
+        List<CameraView> cameras = new ArrayList<>();
+        for (CameraView camera : view.cameras()) {
+            if (cameraHealth.put(camera.number(), camera.health().state()) != camera.health().state()) {
+                cameras.add(camera);
+            }
+        }
+        return new Changes(bays, cameras, counts, healthChanged);
     }
 
     /** Nothing counts as told: the next view is told whole (after a broker restart, which lost it all). */
@@ -56,5 +64,6 @@ final class LotDelta {
         total = -1;
         live = null;
         health = null;
+        cameraHealth.clear();
     }
 }

@@ -2,6 +2,7 @@ package com.parkwatch.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkwatch.lot.CameraView;
 import com.parkwatch.lot.LiveLot;
 import com.parkwatch.lot.LotView;
 import com.parkwatch.lot.SpotView;
@@ -162,8 +163,8 @@ public final class MqttPublisher implements AutoCloseable {
     private void publishAll() throws MqttException {
         LotView newest = lot.view();
         List<Object> waiting = queue.drain();
-        for (Map.Entry<String, String> config : discovery.configs(newest.spots().stream().map(SpotView::spot).toList())
-                .entrySet()) {
+        for (Map.Entry<String, String> config : discovery.configs(newest.spots().stream().map(SpotView::spot).toList(),
+                newest.cameras().size()).entrySet()) {
             publish(config.getKey(), config.getValue(), true);
         }
         publish(topics.availability(), "online", true);
@@ -190,6 +191,9 @@ public final class MqttPublisher implements AutoCloseable {
         }
         if (changes.health()) {
             publish(topics.health(), view.source().state().word(), true);
+        }
+        for (CameraView camera : changes.cameras()) {
+            publish(topics.cameraHealth(camera.number()), camera.health().state().word(), true);
         }
     }
 

@@ -35,6 +35,11 @@ record MqttTopics(String lot) {
         return base() + "/health";
     }
 
+    /** One camera's health (cameras numbered from 1 as given): a lot of several is live while any one is. */
+    String cameraHealth(int camera) {
+        return base() + "/camera/" + camera + "/health";
+    }
+
     /** free, reserved, occupied, unknown or closed. */
     String bayState(Spot spot) {
         return bay(spot) + "/state";

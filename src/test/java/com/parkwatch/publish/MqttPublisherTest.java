@@ -29,6 +29,7 @@ import static com.parkwatch.lot.Occupancy.OCCUPIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The publisher against a real Mosquitto, read back by a real MQTT client as Home Assistant would. */
@@ -73,6 +74,8 @@ class MqttPublisherTest {
             assertEquals("3", ha.latest("parkwatch/east/total"));
             assertEquals("true", ha.latest("parkwatch/east/live"));
             assertEquals("live", ha.latest("parkwatch/east/health"));
+            assertEquals("live", ha.latest("parkwatch/east/camera/1/health"));
+            assertNull(ha.latest("homeassistant/sensor/east_camera_1/config"), "one camera: one health sensor");
 
             // A sample changes one bay: only that bay is published again.
             ha.forget();
@@ -107,6 +110,40 @@ class MqttPublisherTest {
             lot.health(new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
             ha.await("parkwatch/east/health", "reconnecting", SOON);
             ha.await("parkwatch/east/live", "false", SOON);
+            assertEquals(0, publisher.dropped());
+        }
+    }
+
+    @Test
+    void aLotOfTwoCamerasSaysEachOnesHealthAndHomeAssistantFindsASensorForEach() throws Exception {
+        Layout first = new Layout(640, 360, List.of(labelled(1, "A1", 10), labelled(2, "A2", 80)));
+        Layout second = new Layout(640, 360, List.of(labelled(3, "B1", 10)));
+        LiveLot two = new LiveLot(List.of(first, second), Clock.systemUTC(), Duration.ofHours(1));
+        two.health(1, SourceHealth.live());
+        two.health(2, SourceHealth.live());
+        two.publish(1, new LotSnapshot(0, 0, List.of(new SpotStatus(first.spots().get(0), FREE, 0.9, 0),
+                new SpotStatus(first.spots().get(1), OCCUPIED, 0.9, 0))));
+        two.publish(2, new LotSnapshot(0, 0, List.of(new SpotStatus(second.spots().get(0), FREE, 0.9, 0))));
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("west"), two).start(Optional.empty());
+             Subscriber ha = new Subscriber(broker.uri())) {
+            ha.await("parkwatch/west/camera/2/health", "live", SOON);
+            assertEquals("live", ha.latest("parkwatch/west/camera/1/health"));
+            assertEquals("free", ha.latest("parkwatch/west/bay/b1/state"));
+            for (int n = 1; n <= 2; n++) {
+                JsonNode camera = JSON.readTree(ha.latest("homeassistant/sensor/west_camera_" + n + "/config"));
+                assertEquals("Camera " + n, camera.get("name").asText());
+                assertEquals("parkwatch/west/camera/" + n + "/health", camera.get("state_topic").asText());
+                assertTrue(camera.get("options").toString().contains("reconnecting"));
+            }
+
+            two.health(2, new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
+            ha.await("parkwatch/west/camera/2/health", "reconnecting", SOON);
+            ha.await("parkwatch/west/bay/b1/state", "unknown", SOON);
+            assertEquals("live", ha.latest("parkwatch/west/camera/1/health"));
+            assertEquals("true", ha.latest("parkwatch/west/live"), "camera 1 still watches its bays");
+            assertEquals("live", ha.latest("parkwatch/west/health"));
             assertEquals(0, publisher.dropped());
         }
     }
@@ -231,6 +268,10 @@ class MqttPublisherTest {
             Thread.sleep(1000);
             assertEquals(0, javaDefaults.connections(), "a self-signed broker is not trusted by Java's authorities");
         }
+    }
+
+    private static Spot labelled(int id, String label, int x) {
+        return Spot.ofBox(id, new Box(x, 10, 60, 120)).described(label, null, java.util.Set.of());
     }
 
     private void set(Occupancy... states) {
