@@ -19,7 +19,6 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ final class LotMap extends ScrollPane {
     private static final Color TEXT = Color.BLACK;
     private static final String FONT = "DejaVu Sans";
     private static final double CORNER = 12;
+    private static final int LARGEST_TYPE = 160;
     private static final double ZONE_CORNER = 16;
     private static final Map<SpotState, Color> COLOURS = new EnumMap<>(SpotState.class);
     private static final Color NOT_LIVE = colour(Palette.NOT_LIVE);
@@ -69,7 +69,9 @@ final class LotMap extends ScrollPane {
         }
     };
     private final Pane plane = new Pane(drawing);
-    private final Map<String, Font> fonts = new HashMap<>();
+    /** By whole pixel size, made once each: a draw sets a font for every spot. */
+    private final Font[] bold = new Font[LARGEST_TYPE + 1];
+    private final Font[] regular = new Font[LARGEST_TYPE + 1];
     private List<SpotTile> tiles = List.of();
     private final Map<SpotTile, Integer> index = new IdentityHashMap<>();
     private MapPlan plan = new MapPlan(List.of());
@@ -221,7 +223,7 @@ final class LotMap extends ScrollPane {
         return new BoundingBox(-view.getMinX(), -view.getMinY(), Math.max(1, view.getWidth()), Math.max(1, view.getHeight()));
     }
 
-    /** Where a spot is drawn, on the screen; none while "free only" hides it. */
+    /** Where a spot is drawn, on the screen, for the tests' fingers; none while "free only" hides it. */
     Optional<Bounds> spotOnScreen(int id) {
         markShown();
         for (int i = 0; i < tiles.size(); i++) {
@@ -234,8 +236,12 @@ final class LotMap extends ScrollPane {
     }
 
     private Font font(FontWeight weight, double size) {
-        long px = Math.round(size);
-        return fonts.computeIfAbsent(weight.name() + px, k -> Font.font(FONT, weight, px));
+        int px = (int) Math.min(LARGEST_TYPE, Math.round(size));
+        Font[] made = weight == FontWeight.BOLD ? bold : regular;
+        if (made[px] == null) {
+            made[px] = Font.font(FONT, weight, px);
+        }
+        return made[px];
     }
 
     private static Color colour(int rgb) {
