@@ -36,7 +36,6 @@ import java.util.function.Consumer;
  */
 final class LotMap extends ScrollPane {
 
-    static final double TOUCH = MapPlan.TOUCH;
     private static final Color BACKGROUND = Color.web("#101214");
     private static final Color ZONE = Color.web("#90a4ae");
     private static final Color ZONE_TITLE = Color.web("#eceff1");

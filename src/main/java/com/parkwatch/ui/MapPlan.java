@@ -17,8 +17,8 @@ import java.util.Map;
 final class MapPlan {
 
     static final double TOUCH = 48;
-    static final double MARGIN = 12;
-    static final double ZONE_TITLE = 26;
+    private static final double MARGIN = 12;
+    private static final double ZONE_TITLE = 26;
     /** Between neighbouring spots, so that each reads as its own. */
     private static final double GAP = 4;
     /** Around a zone's spots. */

@@ -147,7 +147,7 @@ class KioskDriverTest {
             Bounds mapSpot = onFx(() -> ((LotMap) window.stage().getScene().lookup("#" + Ids.LOT_MAP))
                     .spotOnScreen(spot).orElseThrow());
             // To a thousandth of a pixel: the plan's place on the screen is a sum of fractions.
-            assertTrue(mapSpot.getWidth() >= LotMap.TOUCH - 1e-3 && mapSpot.getHeight() >= LotMap.TOUCH - 1e-3,
+            assertTrue(mapSpot.getWidth() >= MapPlan.TOUCH - 1e-3 && mapSpot.getHeight() >= MapPlan.TOUCH - 1e-3,
                     "a touch target of at least 48 px: " + mapSpot);
 
             // Tap 1: the spot on the map. The plate's limit is said before typing.
