@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * What changed since the last view a publisher told: the bays whose state or since changed, the cameras whose health
- * did, and whether the lot's counts, liveness or health did. A view that was dropped on the way does no harm: the next one is compared
+ * or liveness did, and whether the lot's counts, liveness or health did. A view that was dropped on the way does no harm: the next one is compared
  * with what was told, not with the view before it. Used on one publisher's thread only.
  */
 final class LotDelta {
@@ -30,7 +30,11 @@ final class LotDelta {
     private int total = -1;
     private Boolean live;
     private SourceHealth.State health;
-    private final Map<Integer, SourceHealth.State> cameraHealth = new HashMap<>();
+    /** Each camera's health and liveness as told: a camera whose samples stopped stays "live" in health, not in liveness. */
+    private final Map<Integer, CameraTold> cameras = new HashMap<>();
+
+    private record CameraTold(SourceHealth.State health, boolean live) {
+    }
 
     /** The changes from what was told to {@code view}, which counts as told from now on. */
     Changes next(LotView view) {
@@ -48,13 +52,14 @@ final class LotDelta {
         live = view.live();
         boolean healthChanged = view.source().state() != health;
         health = view.source().state();
-        List<CameraView> cameras = new ArrayList<>();
+        List<CameraView> changedCameras = new ArrayList<>();
         for (CameraView camera : view.cameras()) {
-            if (cameraHealth.put(camera.number(), camera.health().state()) != camera.health().state()) {
-                cameras.add(camera);
+            CameraTold now = new CameraTold(camera.health().state(), camera.live());
+            if (!now.equals(cameras.put(camera.number(), now))) {
+                changedCameras.add(camera);
             }
         }
-        return new Changes(bays, cameras, counts, healthChanged);
+        return new Changes(bays, changedCameras, counts, healthChanged);
     }
 
     /** Nothing counts as told: the next view is told whole (after a broker restart, which lost it all). */
@@ -64,6 +69,6 @@ final class LotDelta {
         total = -1;
         live = null;
         health = null;
-        cameraHealth.clear();
+        cameras.clear();
     }
 }

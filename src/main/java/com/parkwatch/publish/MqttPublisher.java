@@ -194,6 +194,7 @@ public final class MqttPublisher implements AutoCloseable {
         }
         for (CameraView camera : changes.cameras()) {
             publish(topics.cameraHealth(camera.number()), camera.health().state().word(), true);
+            publish(topics.cameraLive(camera.number()), Boolean.toString(camera.live()), true);
         }
     }
 

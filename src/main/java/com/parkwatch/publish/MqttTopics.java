@@ -40,6 +40,11 @@ record MqttTopics(String lot) {
         return base() + "/camera/" + camera + "/health";
     }
 
+    /** "true" while that camera watches and its newest sample is recent: its bays' states are current. */
+    String cameraLive(int camera) {
+        return base() + "/camera/" + camera + "/live";
+    }
+
     /** free, reserved, occupied, unknown or closed. */
     String bayState(Spot spot) {
         return bay(spot) + "/state";

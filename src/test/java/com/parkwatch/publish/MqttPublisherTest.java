@@ -130,6 +130,7 @@ class MqttPublisherTest {
              Subscriber ha = new Subscriber(broker.uri())) {
             ha.await("parkwatch/west/camera/2/health", "live", SOON);
             assertEquals("live", ha.latest("parkwatch/west/camera/1/health"));
+            assertEquals("true", ha.latest("parkwatch/west/camera/2/live"));
             assertEquals("free", ha.latest("parkwatch/west/bay/b1/state"));
             for (int n = 1; n <= 2; n++) {
                 JsonNode camera = JSON.readTree(ha.latest("homeassistant/sensor/west_camera_" + n + "/config"));
@@ -140,11 +141,39 @@ class MqttPublisherTest {
 
             two.health(2, new SourceHealth(SourceHealth.State.RECONNECTING, "connection refused", null));
             ha.await("parkwatch/west/camera/2/health", "reconnecting", SOON);
+            ha.await("parkwatch/west/camera/2/live", "false", SOON);
+            assertEquals("true", ha.latest("parkwatch/west/camera/1/live"));
             ha.await("parkwatch/west/bay/b1/state", "unknown", SOON);
             assertEquals("live", ha.latest("parkwatch/west/camera/1/health"));
             assertEquals("true", ha.latest("parkwatch/west/live"), "camera 1 still watches its bays");
             assertEquals("live", ha.latest("parkwatch/west/health"));
             assertEquals(0, publisher.dropped());
+        }
+    }
+
+    @Test
+    void aCameraWhoseSamplesStopIsNotLiveThoughItsHealthStillSaysLive() throws Exception {
+        Layout first = new Layout(640, 360, List.of(labelled(1, "A1", 10)));
+        Layout second = new Layout(640, 360, List.of(labelled(2, "B1", 10)));
+        LiveLot two = new LiveLot(List.of(first, second), Clock.systemUTC(), Duration.ofSeconds(2));
+        two.health(1, SourceHealth.live());
+        two.health(2, SourceHealth.live());
+        LotSnapshot seenByFirst = new LotSnapshot(0, 0, List.of(new SpotStatus(first.spots().get(0), FREE, 0.9, 0)));
+        two.publish(2, new LotSnapshot(0, 0, List.of(new SpotStatus(second.spots().get(0), FREE, 0.9, 0))));
+        java.util.concurrent.ScheduledExecutorService camera1 = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        camera1.scheduleAtFixedRate(() -> two.publish(1, seenByFirst), 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (MosquittoBroker broker = MosquittoBroker.start(dir);
+             MqttPublisher publisher = new MqttPublisher(MqttSettings.of(broker.uri(), null, null),
+                     LotIdentity.named("west"), two).start(Optional.empty());
+             Subscriber ha = new Subscriber(broker.uri())) {
+            // Camera 2's one sample turns stale after 2 s: its engine never said it stopped.
+            ha.await("parkwatch/west/camera/2/live", "false", SOON);
+            assertEquals("live", ha.latest("parkwatch/west/camera/2/health"));
+            ha.await("parkwatch/west/bay/b1/state", "unknown", SOON);
+            assertEquals("true", ha.latest("parkwatch/west/camera/1/live"));
+            assertEquals("true", ha.latest("parkwatch/west/live"));
+        } finally {
+            camera1.shutdownNow();
         }
     }
 
